@@ -1,0 +1,22 @@
+export interface Config {
+  /** Configuration of the CAPA plugin. */
+  capa?: {
+    /**
+     * IANA time zone in which "today" is decided, and with it whether a record
+     * is due soon or overdue. Defaults to UTC.
+     * @visibility frontend
+     */
+    timeZone?: string;
+    /**
+     * How many days before its due date a record counts as due soon.
+     * Defaults to 7.
+     * @visibility frontend
+     */
+    dueSoonDays?: number;
+    /**
+     * Load the demo postmortems once, on the first start against an empty
+     * database. Defaults to false; app-config.yaml turns it on for local use.
+     */
+    demoData?: boolean;
+  };
+}

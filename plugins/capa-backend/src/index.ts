@@ -1,0 +1,1 @@
+export { capaPlugin as default } from './plugin';

@@ -1,0 +1,2 @@
+export * from './CapaApi';
+export * from './CapaClient';

@@ -1,0 +1,1 @@
+export { CapaBoardPage } from './CapaBoardPage';

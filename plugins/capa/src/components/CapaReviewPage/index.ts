@@ -1,0 +1,1 @@
+export { CapaReviewPage } from './CapaReviewPage';

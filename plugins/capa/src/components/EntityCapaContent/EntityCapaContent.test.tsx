@@ -1,0 +1,110 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { PostmortemSummary } from '@internal/backstage-plugin-capa-common';
+import { screen } from '@testing-library/react';
+import { CapaApi, capaApiRef } from '../../api';
+import { EntityCapaContent } from './EntityCapaContent';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'clinical-engine',
+    namespace: 'default',
+    title: 'Clinical engine',
+  },
+  spec: { type: 'service', owner: 'group:default/platform-circle' },
+};
+
+const postmortem: PostmortemSummary = {
+  id: '9b0c7a52-8a0e-4d43-9a5c-0d1f1b1f1a01',
+  title: 'Newly activated patients were not registered',
+  incidentDate: '2024-03-27',
+  priority: 'P1',
+  classification: 'high',
+  status: 'published',
+  entityRefs: ['component:default/clinical-engine', 'component:default/vitals'],
+  createdBy: 'user:default/fleur.mulder',
+  createdAt: '2024-04-10T08:00:00.000Z',
+  updatedAt: '2024-04-10T08:00:00.000Z',
+  version: 1,
+};
+
+function mockApi(overrides: Partial<CapaApi> = {}): jest.Mocked<CapaApi> {
+  return {
+    getInstallationInfo: jest.fn().mockResolvedValue({
+      timeZone: 'Europe/Amsterdam',
+      today: '2026-11-22',
+      dueSoonDays: 7,
+    }),
+    listPostmortems: jest.fn().mockResolvedValue({ items: [postmortem] }),
+    createPostmortem: jest.fn(),
+    ...overrides,
+  } as jest.Mocked<CapaApi>;
+}
+
+async function renderTab(api: CapaApi) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[capaApiRef, api]]}>
+      <EntityProvider entity={entity}>
+        <EntityCapaContent />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('EntityCapaContent', () => {
+  it("lists the entity's postmortems as the server returned them", async () => {
+    const api = mockApi();
+    await renderTab(api);
+
+    expect(await screen.findByText(postmortem.title)).toBeInTheDocument();
+    expect(screen.getByText('Prio 1')).toBeInTheDocument();
+    expect(screen.getByText('High')).toBeInTheDocument();
+    expect(
+      screen.getByText('Postmortems of Clinical engine'),
+    ).toBeInTheDocument();
+    expect(api.listPostmortems).toHaveBeenCalledWith({
+      entityRef: 'component:default/clinical-engine',
+      cursor: undefined,
+    });
+    expect(
+      await screen.findByText(/Today is 2026-11-22 in Europe\/Amsterdam/),
+    ).toBeInTheDocument();
+  });
+
+  it('tells a service owner how to link a postmortem when there is none', async () => {
+    await renderTab(
+      mockApi({ listPostmortems: jest.fn().mockResolvedValue({ items: [] }) }),
+    );
+
+    expect(
+      await screen.findByText('No postmortems concern Clinical engine yet'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('component:default/clinical-engine'),
+    ).toBeInTheDocument();
+  });
+
+  it("shows the server's error instead of an empty list", async () => {
+    await renderTab(
+      mockApi({
+        listPostmortems: jest
+          .fn()
+          .mockRejectedValue(new Error('capa backend is down')),
+      }),
+    );
+
+    expect(
+      await screen.findByText('Error: capa backend is down'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/No postmortems concern/),
+    ).not.toBeInTheDocument();
+  });
+});

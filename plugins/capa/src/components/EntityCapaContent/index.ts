@@ -1,0 +1,1 @@
+export { EntityCapaContent } from './EntityCapaContent';

@@ -1,0 +1,1 @@
+export { PostmortemTable } from './PostmortemTable';

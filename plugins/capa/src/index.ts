@@ -1,0 +1,7 @@
+export {
+  capaPlugin,
+  EntityCapaContent,
+  CapaBoardPage,
+  CapaReviewPage,
+} from './plugin';
+export * from './api';
