@@ -10,7 +10,8 @@ import { guestToken, Portal, startPortal } from './harness/portal';
 // Ports of their own, so a portal a developer runs on 3000/7007 is untouched.
 const APP_PORT = 3100;
 const BACKEND_PORT = 7100;
-const DEMO_TITLE = 'Newly activated patients were not registered by the clinical engine';
+const DEMO_TITLE =
+  'Newly activated patients were not registered by the clinical engine';
 
 describe('the portal with the capa plugins', { timeout: 600_000 }, () => {
   let portal: Portal;
@@ -19,7 +20,10 @@ describe('the portal with the capa plugins', { timeout: 600_000 }, () => {
 
   before(async () => {
     mkdirSync(screenshotDir, { recursive: true });
-    portal = await startPortal({ appPort: APP_PORT, backendPort: BACKEND_PORT });
+    portal = await startPortal({
+      appPort: APP_PORT,
+      backendPort: BACKEND_PORT,
+    });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   });
@@ -30,7 +34,10 @@ describe('the portal with the capa plugins', { timeout: 600_000 }, () => {
   });
 
   async function screenshot(name: string) {
-    await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+    await page.screenshot({
+      path: path.join(screenshotDir, `${name}.png`),
+      fullPage: true,
+    });
   }
 
   it('refuses the capa API without sign-in', async () => {
@@ -47,7 +54,10 @@ describe('the portal with the capa plugins', { timeout: 600_000 }, () => {
     const uniqueTitle = `Vitals ingestion stalled (e2e ${Date.now()})`;
     const created = await fetch(`${portal.backendUrl}/api/capa/postmortems`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify({
         title: uniqueTitle,
         incidentDate: '2026-11-02',
@@ -63,7 +73,9 @@ describe('the portal with the capa plugins', { timeout: 600_000 }, () => {
       })
     ).json()) as { today: string; timeZone: string };
 
-    await page.goto(`${portal.appUrl}/catalog/default/component/clinical-engine`);
+    await page.goto(
+      `${portal.appUrl}/catalog/default/component/clinical-engine`,
+    );
     await page.getByRole('button', { name: 'Enter' }).click();
     await page.getByRole('tab', { name: 'CAPA' }).click();
     await page.waitForURL(/\/clinical-engine\/capa$/);
@@ -86,7 +98,9 @@ describe('the portal with the capa plugins', { timeout: 600_000 }, () => {
     await screenshot('capa-board');
 
     await page.getByRole('link', { name: 'Quality review' }).click();
-    await page.getByRole('heading', { name: 'Quarterly quality review' }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Quarterly quality review' })
+      .waitFor();
     await page.getByRole('button', { name: /Quarter/ }).click();
     await page.getByRole('option', { name: '2024-Q1' }).click();
     await page.getByRole('listbox').waitFor({ state: 'hidden' });

@@ -20,7 +20,8 @@ describe('App', () => {
 
     expect(await screen.findByText('Care platform portal')).toBeInTheDocument();
     expect(
-      await screen.findByText('Enter as a Guest User.'),
+      await screen.findByRole('button', { name: 'Enter' }),
     ).toBeInTheDocument();
+    expect(screen.getByText(/Enter as a Guest User/)).toBeInTheDocument();
   });
 });

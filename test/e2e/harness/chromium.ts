@@ -20,7 +20,9 @@ export function ensureChromium(): string {
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
   };
-  console.log(`Chromium not found at ${CHROMIUM}; installing Debian's chromium`);
+  console.log(
+    `Chromium not found at ${CHROMIUM}; installing Debian's chromium`,
+  );
   try {
     run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium']);
   } catch {

@@ -1,5 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { repoRoot, scratchDir } from './paths';
@@ -37,7 +43,9 @@ async function waitFor(
     await new Promise(r => setTimeout(r, 1000));
   }
   const log = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
-  throw new Error(`${what} not ready after ${timeoutMs / 1000}s; log tail:\n${log}`);
+  throw new Error(
+    `${what} not ready after ${timeoutMs / 1000}s; log tail:\n${log}`,
+  );
 }
 
 /**
@@ -52,7 +60,9 @@ export async function startPortal(options: {
   const { appPort, backendPort } = options;
   for (const port of [appPort, backendPort]) {
     if (await portInUse(port)) {
-      throw new Error(`Port ${port} is already in use; stop whatever runs there`);
+      throw new Error(
+        `Port ${port} is already in use; stop whatever runs there`,
+      );
     }
   }
 
@@ -105,7 +115,9 @@ export async function startPortal(options: {
   );
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
-  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
+  const exited = new Promise<void>(resolve =>
+    child.once('exit', () => resolve()),
+  );
 
   const stop = async () => {
     if (child.exitCode === null && child.pid) {
@@ -129,7 +141,8 @@ export async function startPortal(options: {
     // Children can outlive the leader for a moment; wait until the ports are free.
     await waitFor(
       'port release',
-      async () => !(await portInUse(appPort)) && !(await portInUse(backendPort)),
+      async () =>
+        !(await portInUse(appPort)) && !(await portInUse(backendPort)),
       20_000,
       logFile,
     );
@@ -151,7 +164,12 @@ export async function startPortal(options: {
       240_000,
       logFile,
     );
-    await waitFor('app', async () => (await fetch(appUrl)).ok, 240_000, logFile);
+    await waitFor(
+      'app',
+      async () => (await fetch(appUrl)).ok,
+      240_000,
+      logFile,
+    );
     // A fresh database starts with an empty catalog; the demo entities arrive
     // with the first processing round.
     await waitFor(
@@ -181,7 +199,9 @@ export async function guestToken(backendUrl: string): Promise<string> {
     headers: { 'X-Requested-With': 'XMLHttpRequest' },
   });
   if (!response.ok) {
-    throw new Error(`Guest sign-in failed: ${response.status} ${await response.text()}`);
+    throw new Error(
+      `Guest sign-in failed: ${response.status} ${await response.text()}`,
+    );
   }
   const body = (await response.json()) as {
     backstageIdentity: { token: string };
