@@ -7,7 +7,7 @@
 //
 // (`npm start` and `npm test` run the same.) Everything a newcomer would
 // otherwise have to know about these machines is handled here.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,29 @@ env.PATH = `${path.join(root, 'scripts/bin')}${path.delimiter}${env.PATH}`;
 // Node's headers, which the distribution already ships.
 if (!env.npm_config_nodedir && existsSync('/usr/include/node/node_version.h')) {
   env.npm_config_nodedir = '/usr';
+}
+// Where npm is set up for a private registry or a TLS-inspecting proxy, Yarn
+// should reach the same registry the same way.
+if (!env.NODE_EXTRA_CA_CERTS || !env.YARN_NPM_REGISTRY_SERVER) {
+  const npmConfig = key => {
+    try {
+      const value = execFileSync('npm', ['config', 'get', key], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
+      return value && value !== 'null' && value !== 'undefined' ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const cafile = env.NODE_EXTRA_CA_CERTS ? undefined : npmConfig('cafile');
+  if (cafile && existsSync(cafile)) {
+    env.NODE_EXTRA_CA_CERTS = cafile;
+  }
+  const registry = env.YARN_NPM_REGISTRY_SERVER ? undefined : npmConfig('registry');
+  if (registry && !/^https:\/\/registry\.(npmjs\.org|yarnpkg\.com)\/?$/.test(registry)) {
+    env.YARN_NPM_REGISTRY_SERVER = registry.replace(/\/$/, '');
+  }
 }
 // Without a connection string, the test databases would try Docker.
 env.BACKSTAGE_TEST_DISABLE_DOCKER ??= '1';
