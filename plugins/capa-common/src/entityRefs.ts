@@ -33,3 +33,16 @@ export const entityRefSchema = z
       return z.NEVER;
     }
   });
+
+/**
+ * Zod schema of a list of entity refs, normalised, without duplicates and
+ * sorted, so that two spellings of the same links compare equal.
+ *
+ * @public
+ */
+export function entityRefListSchema(max: number) {
+  return z
+    .array(entityRefSchema)
+    .max(max)
+    .transform(refs => [...new Set(refs)].sort());
+}

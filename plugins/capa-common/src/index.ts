@@ -4,9 +4,16 @@
  * @packageDocumentation
  */
 
+export * from './action';
 export * from './calendarDate';
+export * from './capa';
+export * from './dueState';
 export * from './entityRefs';
+export * from './history';
 export * from './installation';
+export * from './lifecycle';
 export * from './pagination';
+export * from './permissions';
 export * from './postmortem';
 export * from './quarter';
+export * from './review';
