@@ -2,25 +2,40 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import {
-  ListPostmortemsQuery,
-  Page,
-  PostmortemSummary,
-  quarterRange,
-} from '@internal/backstage-plugin-capa-common';
+import { ServiceUnavailableError } from '@backstage/errors';
+import { QuarterlyReview } from '@internal/backstage-plugin-capa-common';
 import { Knex } from 'knex';
-import { CapaStore, NewPostmortem } from './CapaStore';
-import { decodeCursor, encodeCursor } from './cursor';
-import {
-  PostmortemEntityRow,
-  PostmortemRow,
-  toPostmortemSummary,
-} from './rows';
+import { ActionQueries } from './ActionQueries';
+import { CapaRecordQueries } from './CapaRecordQueries';
+import { CapaStore, CapaTables, OwnedRecord } from './CapaStore';
+import { chunk } from './chunks';
+import { HistoryQueries } from './HistoryQueries';
+import { IdempotencyQueries } from './IdempotencyQueries';
+import { PostmortemQueries } from './PostmortemQueries';
+import { ReviewQueries } from './ReviewQueries';
 
 const migrationsDir = resolvePackagePath(
   '@internal/backstage-plugin-capa-backend',
   'migrations',
 );
+
+/** How long a SQLite writer waits for another to release the write lock. */
+const SQLITE_WRITE_WAIT_MS = 10_000;
+
+function isSqliteBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+function tablesOn(db: Knex): CapaTables {
+  return {
+    postmortems: new PostmortemQueries(db),
+    capas: new CapaRecordQueries(db),
+    actions: new ActionQueries(db),
+    history: new HistoryQueries(db),
+    idempotency: new IdempotencyQueries(db),
+  };
+}
 
 /** Knex implementation of {@link CapaStore}, for SQLite and PostgreSQL. */
 export class DatabaseCapaStore implements CapaStore {
@@ -30,149 +45,120 @@ export class DatabaseCapaStore implements CapaStore {
     skipMigrations?: boolean;
   }): Promise<DatabaseCapaStore> {
     const client = await options.database.getClient();
+    if (client.client.config.client.includes('sqlite')) {
+      // Readers no longer block the writer, nor the writer the readers. The
+      // mode is kept in the file; in-memory databases ignore it.
+      await client.raw('PRAGMA journal_mode = WAL');
+    }
     if (!options.database.migrations?.skip && !options.skipMigrations) {
       await client.migrate.latest({ directory: migrationsDir });
     }
     return new DatabaseCapaStore(client);
   }
 
-  private constructor(private readonly db: Knex) {}
+  readonly postmortems: CapaTables['postmortems'];
+  readonly capas: CapaTables['capas'];
+  readonly actions: CapaTables['actions'];
+  readonly history: CapaTables['history'];
+  readonly idempotency: CapaTables['idempotency'];
 
-  async listPostmortems(
-    query: ListPostmortemsQuery,
-  ): Promise<Page<PostmortemSummary>> {
-    const rows = this.db<PostmortemRow>('capa_postmortems as p')
-      .select('p.*')
-      .orderBy([
-        { column: 'p.incident_date', order: 'desc' },
-        { column: 'p.id', order: 'desc' },
-      ])
-      // One extra row tells whether there is a next page.
-      .limit(query.limit + 1);
-
-    if (query.status) {
-      rows.where('p.status', query.status);
-    } else {
-      rows.whereNot('p.status', 'archived');
-    }
-    if (query.entityRef) {
-      rows.whereExists(
-        this.db('capa_postmortem_entities as pe')
-          .select(this.db.raw('1'))
-          .whereRaw('pe.postmortem_id = p.id')
-          .where('pe.entity_ref', query.entityRef),
-      );
-    }
-    if (query.quarter) {
-      const { first, last } = quarterRange(query.quarter);
-      rows.whereBetween('p.incident_date', [first, last]);
-    }
-    if (query.cursor) {
-      const [incidentDate, id] = decodeCursor(query.cursor, 2);
-      rows.where(q =>
-        q
-          .where('p.incident_date', '<', incidentDate)
-          .orWhere(q2 =>
-            q2.where('p.incident_date', incidentDate).andWhere('p.id', '<', id),
-          ),
-      );
-    }
-
-    const found = (await rows) as PostmortemRow[];
-    const page = found.slice(0, query.limit);
-    const entityRefs = await this.entityRefsOf(page.map(row => row.id));
-    const last = page[page.length - 1];
-    return {
-      items: page.map(row =>
-        toPostmortemSummary(row, entityRefs.get(row.id) ?? []),
-      ),
-      nextCursor:
-        found.length > query.limit && last
-          ? encodeCursor([last.incident_date, last.id])
-          : undefined,
-    };
+  private constructor(private readonly db: Knex) {
+    const tables = tablesOn(db);
+    this.postmortems = tables.postmortems;
+    this.capas = tables.capas;
+    this.actions = tables.actions;
+    this.history = tables.history;
+    this.idempotency = tables.idempotency;
   }
 
-  async getPostmortem(id: string): Promise<PostmortemSummary | undefined> {
-    const row = await this.db<PostmortemRow>('capa_postmortems')
-      .where({ id })
-      .first();
-    if (!row) {
-      return undefined;
-    }
-    const entityRefs = await this.entityRefsOf([id]);
-    return toPostmortemSummary(row, entityRefs.get(id) ?? []);
+  write<T>(fn: (tx: CapaTables) => Promise<T>): Promise<T> {
+    return this.writeTransaction(tx => fn(tablesOn(tx)));
   }
 
-  async createPostmortem(
-    postmortem: NewPostmortem,
-  ): Promise<PostmortemSummary> {
-    await this.db.transaction(async tx => {
-      await this.insertPostmortem(tx, postmortem);
-    });
-    return (await this.getPostmortem(postmortem.id))!;
-  }
-
-  async createPostmortemsOnce(
+  once(
     markerKey: string,
-    postmortems: NewPostmortem[],
+    fn: (tx: CapaTables) => Promise<void>,
   ): Promise<boolean> {
-    return this.db.transaction(async tx => {
+    return this.writeTransaction(async tx => {
       const inserted = await tx('capa_installation')
-        .insert({
-          key: markerKey,
-          value: `${postmortems.length} postmortems`,
-          created_at: new Date(),
-        })
+        .insert({ key: markerKey, value: 'done', created_at: new Date() })
         .onConflict('key')
         .ignore()
         .returning('key');
       if (inserted.length === 0) {
         return false;
       }
-      for (const postmortem of postmortems) {
-        await this.insertPostmortem(tx, postmortem);
-      }
+      await fn(tablesOn(tx));
       return true;
     });
   }
 
-  private async insertPostmortem(tx: Knex.Transaction, p: NewPostmortem) {
-    await tx<PostmortemRow>('capa_postmortems').insert({
-      id: p.id,
-      title: p.title,
-      incident_date: p.incidentDate,
-      priority: p.priority ?? null,
-      classification: p.classification ?? null,
-      status: p.status,
-      created_by: p.createdBy,
-      created_at: p.createdAt,
-      updated_at: p.createdAt,
-      version: 1,
-    });
-    await tx<PostmortemEntityRow>('capa_postmortem_entities').insert(
-      [...new Set(p.entityRefs)].map(entityRef => ({
-        postmortem_id: p.id,
-        entity_ref: entityRef,
-      })),
-    );
+  review(quarter: string): Promise<QuarterlyReview> {
+    return new ReviewQueries(this.db).review(quarter);
   }
 
-  /** Entity refs of a page of postmortems; `ids` is at most one page long. */
-  private async entityRefsOf(ids: string[]): Promise<Map<string, string[]>> {
-    const byId = new Map<string, string[]>();
-    if (ids.length === 0) {
-      return byId;
+  async ownersOf(
+    resourceRefs: string[],
+  ): Promise<Array<OwnedRecord | undefined>> {
+    const found = new Map<string, OwnedRecord>();
+    for (const kind of ['capa', 'action'] as const) {
+      const ids = resourceRefs
+        .filter(ref => ref.startsWith(`${kind}:`))
+        .map(ref => ref.slice(kind.length + 1))
+        .filter(id => /^[0-9a-f-]{36}$/i.test(id));
+      for (const idsChunk of chunk(ids, 400)) {
+        const rows: Array<{ id: string; owner_ref: string }> = await this.db(
+          kind === 'capa' ? 'capa_records' : 'capa_actions',
+        )
+          .select('id', 'owner_ref')
+          .whereIn('id', idsChunk);
+        for (const row of rows) {
+          found.set(`${kind}:${row.id}`, {
+            kind,
+            id: row.id,
+            ownerRef: row.owner_ref,
+          });
+        }
+      }
     }
-    const rows = await this.db<PostmortemEntityRow>('capa_postmortem_entities')
-      .whereIn('postmortem_id', ids)
-      .orderBy('entity_ref');
-    for (const row of rows) {
-      byId.set(row.postmortem_id, [
-        ...(byId.get(row.postmortem_id) ?? []),
-        row.entity_ref,
-      ]);
+    return resourceRefs.map(ref => found.get(ref));
+  }
+
+  private async writeTransaction<T>(
+    fn: (tx: Knex.Transaction) => Promise<T>,
+  ): Promise<T> {
+    if (!this.db.client.config.client.includes('sqlite')) {
+      return this.db.transaction(fn);
     }
-    return byId;
+    // better-sqlite3 is synchronous: SQLite's own busy wait would freeze the
+    // whole backend, and with it whichever connection holds the lock. So the
+    // wait is ours and asynchronous: the first statement takes the write lock
+    // or fails at once, and a refused transaction, which has done nothing
+    // yet, starts again after a short pause.
+    const deadline = Date.now() + SQLITE_WRITE_WAIT_MS;
+    for (let attempt = 0; ; attempt++) {
+      let locked = false;
+      try {
+        return await this.db.transaction(async tx => {
+          await tx.raw('PRAGMA busy_timeout = 0');
+          await tx('capa_counters').whereRaw('0 = 1').update({ value: 0 });
+          locked = true;
+          return fn(tx);
+        });
+      } catch (error) {
+        if (locked || !isSqliteBusy(error)) {
+          throw error;
+        }
+        if (Date.now() > deadline) {
+          throw new ServiceUnavailableError(
+            `The database stayed locked by another writer for ${
+              SQLITE_WRITE_WAIT_MS / 1000
+            } s; try again`,
+          );
+        }
+        const pause = Math.min(50, 2 ** attempt) * (0.5 + Math.random());
+        await new Promise(resolve => setTimeout(resolve, pause));
+      }
+    }
   }
 }

@@ -1,0 +1,138 @@
+import { Page } from '@internal/backstage-plugin-capa-common';
+import { Knex } from 'knex';
+import {
+  ActionPatch,
+  ActionTable,
+  NewAction,
+  PageRequest,
+  StoredAction,
+  WorkFilter,
+} from './CapaStore';
+import { ActionRow, compact, finishedColumn, toStoredAction } from './rows';
+import { groupLinks, listWork } from './workList';
+
+/** Action SQL, on the plugin's database or inside a transaction. */
+export class ActionQueries implements ActionTable {
+  constructor(private readonly db: Knex) {}
+
+  async get(id: string): Promise<StoredAction | undefined> {
+    const row = await this.db('capa_actions as a')
+      .join('capa_records as c', 'c.id', 'a.capa_id')
+      .select('a.*', 'c.key as capa_key')
+      .where('a.id', id)
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    return toStoredAction(row, (await this.entityRefsOf([id])).get(id) ?? []);
+  }
+
+  async list(
+    filter: WorkFilter,
+    page: PageRequest,
+  ): Promise<Page<StoredAction>> {
+    const { rows, nextCursor } = await listWork<ActionRow>({
+      db: this.db,
+      table: 'capa_actions',
+      alias: 'a',
+      filter,
+      page,
+      select: query =>
+        query
+          .join('capa_records as c', 'c.id', 'a.capa_id')
+          .select('c.key as capa_key'),
+      matchEntities: (query, entityRefs) =>
+        query.whereExists(
+          this.db('capa_action_entities as ae')
+            .select(this.db.raw('1'))
+            .whereRaw('ae.action_id = a.id')
+            .whereIn('ae.entity_ref', entityRefs),
+        ),
+      matchPostmortem: (query, postmortemId) =>
+        query.where('a.postmortem_id', postmortemId),
+    });
+    const entityRefs = await this.entityRefsOf(rows.map(row => row.id));
+    return {
+      items: rows.map(row => toStoredAction(row, entityRefs.get(row.id) ?? [])),
+      nextCursor,
+    };
+  }
+
+  async insert(action: NewAction): Promise<void> {
+    await this.db('capa_actions').insert({
+      id: action.id,
+      capa_id: action.capaId,
+      postmortem_id: action.postmortemId ?? null,
+      title: action.title,
+      description: action.description ?? null,
+      owner_ref: action.ownerRef,
+      due_date: action.dueDate,
+      status: action.status,
+      finished: finishedColumn(action.status),
+      ticket_url: action.ticketUrl ?? null,
+      opened_on: action.openedOn,
+      created_by: action.createdBy,
+      created_at: new Date(action.createdAt),
+      updated_at: new Date(action.createdAt),
+      version: 1,
+    });
+    await this.insertEntityRefs(action.id, action.entityRefs);
+  }
+
+  async update(
+    id: string,
+    expectedVersion: number,
+    patch: ActionPatch,
+    now: Date,
+  ): Promise<boolean> {
+    const columns = compact({
+      title: patch.title,
+      description: patch.description,
+      owner_ref: patch.ownerRef,
+      due_date: patch.dueDate,
+      ticket_url: patch.ticketUrl,
+      status: patch.status,
+      finished: finishedColumn(patch.status),
+      status_reason: patch.statusReason,
+      finished_on: patch.finishedOn,
+    });
+    const changed = await this.db('capa_actions')
+      .where({ id, version: expectedVersion })
+      .update({ ...columns, updated_at: now, version: expectedVersion + 1 });
+    if (changed !== 1) {
+      return false;
+    }
+    if (patch.entityRefs) {
+      await this.db('capa_action_entities').where({ action_id: id }).delete();
+      await this.insertEntityRefs(id, patch.entityRefs);
+    }
+    return true;
+  }
+
+  private async insertEntityRefs(actionId: string, entityRefs: string[]) {
+    const unique = [...new Set(entityRefs)];
+    if (unique.length > 0) {
+      await this.db('capa_action_entities').insert(
+        unique.map(entityRef => ({
+          action_id: actionId,
+          entity_ref: entityRef,
+        })),
+      );
+    }
+  }
+
+  /** Entity refs of a page of actions; `ids` is at most one page long. */
+  private async entityRefsOf(ids: string[]): Promise<Map<string, string[]>> {
+    if (ids.length === 0) {
+      return new Map();
+    }
+    const rows = await this.db('capa_action_entities')
+      .whereIn('action_id', ids)
+      .orderBy('entity_ref');
+    return groupLinks(
+      rows,
+      r => r.action_id,
+      r => r.entity_ref,
+    );
+  }
+}

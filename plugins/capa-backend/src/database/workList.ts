@@ -1,0 +1,115 @@
+import { Knex } from 'knex';
+import { PageRequest, WorkFilter } from './CapaStore';
+import { mergePages, refChunks } from './chunks';
+import { decodeCursor } from './cursor';
+
+/** A row of a work list: a CAPA or an action, in open-work-first order. */
+type WorkRow = { id: string; finished: number | string; due_date: string };
+
+/**
+ * Lists CAPAs or actions in the one stable order of every work list: open
+ * before finished, then by due date (so overdue work comes first), then by
+ * id. `matchEntities` narrows a query to records reaching the given refs.
+ */
+export async function listWork<Row extends WorkRow>(options: {
+  db: Knex;
+  table: string;
+  alias: string;
+  filter: WorkFilter;
+  page: PageRequest;
+  select?: (query: Knex.QueryBuilder) => void;
+  matchEntities: (query: Knex.QueryBuilder, entityRefs: string[]) => void;
+  matchPostmortem: (query: Knex.QueryBuilder, postmortemId: string) => void;
+}): Promise<{ rows: Row[]; nextCursor?: string }> {
+  const { db, alias, filter, page } = options;
+  const col = (name: string) => `${alias}.${name}`;
+  const after = page.cursor
+    ? decodeCursor(page.cursor, ['number', 'string', 'string'])
+    : undefined;
+
+  const queries = refChunks(filter.entityRefs, filter.ownerRefs).map(
+    ({ entityRefs, ownerRefs }) => {
+      const query = db(`${options.table} as ${alias}`)
+        .select(`${alias}.*`)
+        .orderBy([
+          { column: col('finished'), order: 'asc' },
+          { column: col('due_date'), order: 'asc' },
+          { column: col('id'), order: 'asc' },
+        ])
+        .limit(page.limit + 1);
+      options.select?.(query);
+      if (entityRefs) {
+        options.matchEntities(query, entityRefs);
+      }
+      if (ownerRefs) {
+        query.whereIn(col('owner_ref'), ownerRefs);
+      }
+      if (filter.status) {
+        query.where(col('status'), filter.status);
+      }
+      if (filter.capaId) {
+        query.where(col(alias === 'c' ? 'id' : 'capa_id'), filter.capaId);
+      }
+      if (filter.postmortemId) {
+        options.matchPostmortem(query, filter.postmortemId);
+      }
+      if (filter.dueBetween) {
+        query.whereBetween(col('due_date'), [
+          filter.dueBetween.first,
+          filter.dueBetween.last,
+        ]);
+      }
+      if (filter.due) {
+        // The SQL form of dueStateOf() in capa-common: same rule, same today.
+        query.where(col('finished'), 0);
+        if (filter.due.state === 'overdue') {
+          query.where(col('due_date'), '<', filter.due.today);
+        } else {
+          query.whereBetween(col('due_date'), [
+            filter.due.today,
+            filter.due.dueSoonLastDay,
+          ]);
+        }
+      }
+      if (after) {
+        const [finished, dueDate, id] = after;
+        query.where(q =>
+          q
+            .where(col('finished'), '>', finished)
+            .orWhere(q2 =>
+              q2
+                .where(col('finished'), finished)
+                .andWhere(col('due_date'), '>', dueDate),
+            )
+            .orWhere(q3 =>
+              q3
+                .where(col('finished'), finished)
+                .andWhere(col('due_date'), dueDate)
+                .andWhere(col('id'), '>', id),
+            ),
+        );
+      }
+      return query;
+    },
+  );
+
+  const pages = (await Promise.all(queries)) as Row[][];
+  return mergePages(
+    pages,
+    row => [Number(row.finished), row.due_date, row.id],
+    page.limit,
+  );
+}
+
+/** Groups link rows by their owner id. */
+export function groupLinks<Row>(
+  rows: Row[],
+  idOf: (row: Row) => string,
+  valueOf: (row: Row) => string,
+): Map<string, string[]> {
+  const byId = new Map<string, string[]>();
+  for (const row of rows) {
+    byId.set(idOf(row), [...(byId.get(idOf(row)) ?? []), valueOf(row)]);
+  }
+  return byId;
+}
