@@ -18,5 +18,15 @@ export interface Config {
      * database. Defaults to false; app-config.yaml turns it on for local use.
      */
     demoData?: boolean;
+    /**
+     * Whether a CAPA closes only when every action under it is done or not
+     * doing. Defaults to true.
+     */
+    closeRequiresActionsFinished?: boolean;
+    /**
+     * The group whose members close CAPAs and administer postmortems, for
+     * the app's permission policy. Defaults to group:default/quality.
+     */
+    qualityGroupRef?: string;
   };
 }

@@ -7,6 +7,7 @@ export type CapaConfig = {
   timeZone: string;
   dueSoonDays: number;
   demoData: boolean;
+  closeRequiresActionsFinished: boolean;
 };
 
 /**
@@ -35,5 +36,7 @@ export function readCapaConfig(config: Config): CapaConfig {
     demoData:
       config.getOptionalBoolean('capa.demoData') ??
       CAPA_CONFIG_DEFAULTS.demoData,
+    closeRequiresActionsFinished:
+      config.getOptionalBoolean('capa.closeRequiresActionsFinished') ?? true,
   };
 }

@@ -3,13 +3,23 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
+import { capaPermissions } from '@internal/backstage-plugin-capa-common';
 import { readCapaConfig } from './config';
 import { DatabaseCapaStore } from './database/DatabaseCapaStore';
 import { loadDemoData } from './demo/loadDemoData';
+import { capaPermissionResourceRef, isOwnerRule } from './permissions/rules';
 import { createRouter } from './router';
+import { AccessControl } from './service/AccessControl';
+import { ActionService } from './service/ActionService';
+import { CapaService } from './service/CapaService';
+import { CatalogLookup } from './service/CatalogLookup';
 import { systemClock } from './service/Clock';
 import { describeInstallation } from './service/describeInstallation';
+import { DueDates } from './service/DueDates';
 import { PostmortemService } from './service/PostmortemService';
+import { ReviewService } from './service/ReviewService';
+import { ServiceContext } from './service/ServiceContext';
 
 /**
  * The CAPA backend plugin: postmortems, CAPAs and their actions, under
@@ -27,24 +37,68 @@ export const capaPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
       },
-      async init({ config, database, httpAuth, httpRouter, logger, catalog }) {
-        const capaConfig = readCapaConfig(config);
+      async init(deps) {
+        const capaConfig = readCapaConfig(deps.config);
         const clock = systemClock;
-        const store = await DatabaseCapaStore.create({ database });
+        const store = await DatabaseCapaStore.create({
+          database: deps.database,
+        });
+
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: capaPermissionResourceRef,
+          permissions: capaPermissions,
+          rules: [isOwnerRule],
+          getResources: refs => store.ownersOf(refs),
+        });
+
+        const ctx: ServiceContext = {
+          store,
+          catalog: new CatalogLookup(deps.catalog),
+          access: new AccessControl({
+            permissions: deps.permissions,
+            applyConditions: createConditionAuthorizer(
+              deps.permissionsRegistry.getPermissionRuleset(
+                capaPermissionResourceRef,
+              ),
+            ),
+            loadRecord: async (kind, id) =>
+              (await store.ownersOf([`${kind}:${id}`]))[0],
+          }),
+          dueDates: new DueDates(capaConfig, clock),
+          userInfo: deps.userInfo,
+          closeRequiresActionsFinished: capaConfig.closeRequiresActionsFinished,
+        };
+        const actions = new ActionService(ctx);
+        const capas = new CapaService(ctx);
+        const postmortems = new PostmortemService(ctx, actions);
+
         if (capaConfig.demoData) {
-          await loadDemoData({ store, clock, logger });
+          await loadDemoData({
+            store,
+            dueDates: ctx.dueDates,
+            logger: deps.logger,
+          });
         }
 
-        httpRouter.use(
+        deps.httpRouter.use(
           await createRouter({
-            httpAuth,
-            postmortems: new PostmortemService({ store, catalog, clock }),
+            httpAuth: deps.httpAuth,
+            postmortems,
+            capas,
+            actions,
+            review: new ReviewService({ store, dueDates: ctx.dueDates }),
             installation: () => describeInstallation(capaConfig, clock),
           }),
         );
-        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

@@ -1,4 +1,8 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import {
   AuthorizeResult,
   PolicyDecision,
@@ -9,18 +13,36 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { capaPolicyDecision } from '@internal/backstage-plugin-capa-backend';
 
 /**
- * The portal's permission policy: every signed-in user may do everything, and
- * nobody else anything. The CAPA rules (owners and the quality group change,
- * only quality closes) replace this when the CAPA permissions exist.
+ * The portal's permission policy. For CAPA: every signed-in user reads and
+ * records; owners and the quality group change; only the quality group
+ * closes CAPAs. Everything else: any signed-in user, nobody else.
  */
 export class CarePlatformPermissionPolicy implements PermissionPolicy {
+  constructor(
+    private readonly options: {
+      userInfo: UserInfoService;
+      qualityGroupRef: string;
+    },
+  ) {}
+
   async handle(
-    _request: PolicyQuery,
+    request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    return { result: user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    if (!user) {
+      return { result: AuthorizeResult.DENY };
+    }
+    const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
+      user.credentials,
+    );
+    return (
+      capaPolicyDecision(request, { ownershipEntityRefs }, this.options) ?? {
+        result: AuthorizeResult.ALLOW,
+      }
+    );
   }
 }
 
@@ -30,9 +52,20 @@ export default createBackendModule({
   moduleId: 'care-platform-policy',
   register(reg) {
     reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(new CarePlatformPermissionPolicy());
+      deps: {
+        policy: policyExtensionPoint,
+        userInfo: coreServices.userInfo,
+        config: coreServices.rootConfig,
+      },
+      async init({ policy, userInfo, config }) {
+        policy.setPolicy(
+          new CarePlatformPermissionPolicy({
+            userInfo,
+            qualityGroupRef:
+              config.getOptionalString('capa.qualityGroupRef') ??
+              'group:default/quality',
+          }),
+        );
       },
     });
   },

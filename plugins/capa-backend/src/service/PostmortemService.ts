@@ -1,75 +1,267 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+  ConflictError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import {
-  CreatePostmortemRequest,
+  capaAdminPermission,
+  capaCreatePermission,
+  HistoryEntry,
   ListPostmortemsQuery,
   Page,
-  PostmortemSummary,
+  ParsedCreatePostmortemRequest,
+  Postmortem,
+  PostmortemStatus,
+  PostmortemStatusRequest,
+  quarterRange,
+  UpdatePostmortemRequest,
 } from '@internal/backstage-plugin-capa-common';
-import { randomUUID } from 'crypto';
-import { CapaStore } from '../database/CapaStore';
-import { Clock } from './Clock';
+import { randomUUID } from 'node:crypto';
+import { CapaTables, PageRequest } from '../database/CapaStore';
+import { ActionService } from './ActionService';
+import { staleVersionError } from './errors';
+import { changedFields, createdFields } from './history';
+import { createOnce, CreateResult, replayOf } from './idempotency';
+import { ServiceContext, UserCredentials } from './ServiceContext';
 
-/** The rules for postmortems: who writes them, what they may link to. */
+/**
+ * The rules of postmortems: recorded as drafts with their improvements,
+ * changed by their author or an administrator, archived instead of deleted.
+ */
 export class PostmortemService {
   constructor(
-    private readonly deps: {
-      store: CapaStore;
-      catalog: CatalogService;
-      clock: Clock;
-    },
+    private readonly ctx: ServiceContext,
+    private readonly actions: ActionService,
   ) {}
 
-  list(query: ListPostmortemsQuery): Promise<Page<PostmortemSummary>> {
-    return this.deps.store.listPostmortems(query);
+  async list(
+    query: ListPostmortemsQuery,
+    credentials: BackstageCredentials,
+  ): Promise<Page<Postmortem>> {
+    return this.ctx.store.postmortems.list(
+      {
+        entityRefs: query.entityRef
+          ? await this.ctx.catalog.scopeOf(query.entityRef, credentials)
+          : undefined,
+        incidentBetween: query.quarter
+          ? quarterRange(query.quarter)
+          : undefined,
+        status: query.status,
+      },
+      query,
+    );
   }
 
-  async get(id: string): Promise<PostmortemSummary> {
-    const postmortem = await this.deps.store.getPostmortem(id);
+  async get(id: string): Promise<Postmortem> {
+    return this.stored(this.ctx.store, id);
+  }
+
+  async history(id: string, page: PageRequest): Promise<Page<HistoryEntry>> {
+    await this.stored(this.ctx.store, id);
+    return this.ctx.store.history.list('postmortem', id, page);
+  }
+
+  /**
+   * Records a draft written by the caller, and each improvement as an action
+   * under the CAPA it names, all in one transaction.
+   */
+  async create(
+    request: ParsedCreatePostmortemRequest,
+    credentials: UserCredentials,
+    idempotencyKey?: string,
+  ): Promise<CreateResult<Postmortem>> {
+    const actor = credentials.principal.userEntityRef;
+    const idempotent = {
+      actor,
+      key: idempotencyKey,
+      operation: 'postmortem.create',
+      body: request,
+    };
+    const replay = await replayOf<Postmortem>(this.ctx.store, idempotent);
+    if (replay) {
+      return replay;
+    }
+    await this.ctx.access.assertAllowed(
+      capaCreatePermission,
+      credentials,
+      'record postmortems',
+    );
+    await this.ctx.catalog.assertEntitiesExist(
+      request.entityRefs,
+      credentials,
+      'entityRefs',
+    );
+    for (const [index, improvement] of request.improvements.entries()) {
+      await this.actions.checkReferences(
+        { ...improvement, entityRefs: improvement.entityRefs },
+        credentials,
+        `improvements.${index}.`,
+      );
+    }
+
+    const now = this.ctx.dueDates.now();
+    const { improvements, ...fields } = request;
+    return this.ctx.store.write(tx =>
+      createOnce(tx, idempotent, now, async () => {
+        const id = randomUUID();
+        await tx.postmortems.insert({
+          ...fields,
+          id,
+          status: 'draft',
+          createdBy: actor,
+          createdAt: now,
+        });
+        await tx.history.append([
+          {
+            recordType: 'postmortem',
+            recordId: id,
+            event: 'created',
+            actor,
+            at: now.toISOString(),
+            changes: createdFields({ status: 'draft', ...fields }),
+          },
+        ]);
+        for (const [index, improvement] of improvements.entries()) {
+          await this.actions.insert(
+            tx,
+            {
+              ...improvement,
+              postmortemId: id,
+              entityRefs: improvement.entityRefs ?? fields.entityRefs,
+            },
+            actor,
+            now,
+            `improvements.${index}.`,
+          );
+        }
+        return this.stored(tx, id);
+      }),
+    );
+  }
+
+  async update(
+    id: string,
+    request: UpdatePostmortemRequest,
+    credentials: UserCredentials,
+  ): Promise<Postmortem> {
+    const current = await this.stored(this.ctx.store, id);
+    await this.assertMayChange(current, credentials);
+    const { version, ...patch } = request;
+    if (patch.entityRefs) {
+      await this.ctx.catalog.assertEntitiesExist(
+        patch.entityRefs,
+        credentials,
+        'entityRefs',
+      );
+    }
+    return this.write(id, version, credentials, before => {
+      if (before.status === 'archived') {
+        throw new ConflictError(
+          `"${before.title}" is archived and can no longer be changed`,
+        );
+      }
+      return { patch, changes: changedFields(before, patch) };
+    });
+  }
+
+  /** Publishes a draft, or archives a postmortem: nothing is ever deleted. */
+  async setStatus(
+    id: string,
+    status: Exclude<PostmortemStatus, 'draft'>,
+    request: PostmortemStatusRequest,
+    credentials: UserCredentials,
+  ): Promise<Postmortem> {
+    const current = await this.stored(this.ctx.store, id);
+    await this.assertMayChange(current, credentials);
+    return this.write(
+      id,
+      request.version,
+      credentials,
+      before => {
+        const legal =
+          status === 'published'
+            ? before.status === 'draft'
+            : before.status !== 'archived';
+        if (!legal) {
+          throw new ConflictError(
+            `"${before.title}" is ${before.status}; it cannot be ${status} now`,
+          );
+        }
+        return {
+          patch: { status },
+          changes: changedFields(before, { status }),
+        };
+      },
+      request.reason,
+    );
+  }
+
+  private async write(
+    id: string,
+    version: number,
+    credentials: UserCredentials,
+    decide: (before: Postmortem) => {
+      patch: Partial<Postmortem>;
+      changes: HistoryEntry['changes'];
+    },
+    reason?: string,
+  ): Promise<Postmortem> {
+    const now = this.ctx.dueDates.now();
+    return this.ctx.store.write(async tx => {
+      const before = await this.stored(tx, id);
+      if (before.version !== version) {
+        throw staleVersionError(`"${before.title}"`, version, before.version);
+      }
+      const { patch, changes } = decide(before);
+      if (Object.keys(changes).length === 0) {
+        return before;
+      }
+      if (!(await tx.postmortems.update(id, version, patch, now))) {
+        throw staleVersionError(
+          `"${before.title}"`,
+          version,
+          (await this.stored(tx, id)).version,
+        );
+      }
+      await tx.history.append([
+        {
+          recordType: 'postmortem',
+          recordId: id,
+          event: patch.status ? 'transition' : 'updated',
+          actor: credentials.principal.userEntityRef,
+          at: now.toISOString(),
+          changes,
+          reason,
+        },
+      ]);
+      return this.stored(tx, id);
+    });
+  }
+
+  /** Its author changes a postmortem; anyone else needs capa.admin. */
+  private async assertMayChange(
+    postmortem: Postmortem,
+    credentials: UserCredentials,
+  ) {
+    if (postmortem.createdBy === credentials.principal.userEntityRef) {
+      return;
+    }
+    if (!(await this.ctx.access.isAllowed(capaAdminPermission, credentials))) {
+      throw new NotAllowedError(
+        `Only its author or an administrator may change "${postmortem.title}"`,
+      );
+    }
+  }
+
+  private async stored(
+    tables: Pick<CapaTables, 'postmortems'>,
+    id: string,
+  ): Promise<Postmortem> {
+    const postmortem = await tables.postmortems.get(id);
     if (!postmortem) {
       throw new NotFoundError(`No postmortem with id '${id}'`);
     }
     return postmortem;
-  }
-
-  /**
-   * Records a new postmortem as a draft written by the caller. Every entity it
-   * names must exist in the catalog as the caller sees it.
-   */
-  async create(
-    request: CreatePostmortemRequest,
-    credentials: BackstageCredentials<BackstageUserPrincipal>,
-  ): Promise<PostmortemSummary> {
-    await this.assertEntitiesExist(request.entityRefs, credentials);
-    return this.deps.store.createPostmortem({
-      ...request,
-      id: randomUUID(),
-      status: 'draft',
-      createdBy: credentials.principal.userEntityRef,
-      createdAt: this.deps.clock.now(),
-    });
-  }
-
-  private async assertEntitiesExist(
-    entityRefs: string[],
-    credentials: BackstageCredentials,
-  ) {
-    // The request schema caps entityRefs at 20, well inside one catalog call.
-    const { items } = await this.deps.catalog.getEntitiesByRefs(
-      { entityRefs, fields: ['kind', 'metadata.name'] },
-      { credentials },
-    );
-    const unknown = entityRefs.filter((_, index) => !items[index]);
-    if (unknown.length > 0) {
-      throw new InputError(
-        `entityRefs: unknown catalog ${
-          unknown.length === 1 ? 'entity' : 'entities'
-        } ${unknown.map(ref => `'${ref}'`).join(', ')}`,
-      );
-    }
   }
 }
