@@ -4,7 +4,7 @@ import {
   CreatePostmortemRequest,
   Page,
   PostmortemStatus,
-  PostmortemSummary,
+  Postmortem,
 } from '@internal/backstage-plugin-capa-common';
 
 /**
@@ -29,13 +29,9 @@ export interface CapaApi {
   /** Today and the day-deciding settings, by the server's clock. */
   getInstallationInfo(): Promise<CapaInstallationInfo>;
   /** One page of postmortems. */
-  listPostmortems(
-    request: PostmortemListRequest,
-  ): Promise<Page<PostmortemSummary>>;
+  listPostmortems(request: PostmortemListRequest): Promise<Page<Postmortem>>;
   /** Records a postmortem; resolves only once the server stored it. */
-  createPostmortem(
-    request: CreatePostmortemRequest,
-  ): Promise<PostmortemSummary>;
+  createPostmortem(request: CreatePostmortemRequest): Promise<Postmortem>;
 }
 
 /**

@@ -4,7 +4,7 @@ import {
   CapaInstallationInfo,
   CreatePostmortemRequest,
   Page,
-  PostmortemSummary,
+  Postmortem,
 } from '@internal/backstage-plugin-capa-common';
 import { CapaApi, PostmortemListRequest } from './CapaApi';
 
@@ -22,15 +22,11 @@ export class CapaClient implements CapaApi {
     return this.request('/info');
   }
 
-  listPostmortems(
-    request: PostmortemListRequest,
-  ): Promise<Page<PostmortemSummary>> {
+  listPostmortems(request: PostmortemListRequest): Promise<Page<Postmortem>> {
     return this.request(`/postmortems?${toQuery(request)}`);
   }
 
-  createPostmortem(
-    request: CreatePostmortemRequest,
-  ): Promise<PostmortemSummary> {
+  createPostmortem(request: CreatePostmortemRequest): Promise<Postmortem> {
     return this.request('/postmortems', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

@@ -1,11 +1,11 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { PostmortemSummary } from '@internal/backstage-plugin-capa-common';
+import { Postmortem } from '@internal/backstage-plugin-capa-common';
 import { useCallback, useEffect, useState } from 'react';
 import { capaApiRef, PostmortemListRequest } from '../api';
 
 /** Pages of postmortems for a filter, fetched one page at a time. */
 export type PostmortemPages = {
-  postmortems: PostmortemSummary[];
+  postmortems: Postmortem[];
   loading: boolean;
   error?: Error;
   hasMore: boolean;
@@ -20,7 +20,7 @@ export function usePostmortems(
   filter: Omit<PostmortemListRequest, 'cursor'>,
 ): PostmortemPages {
   const capaApi = useApi(capaApiRef);
-  const [postmortems, setPostmortems] = useState<PostmortemSummary[]>([]);
+  const [postmortems, setPostmortems] = useState<Postmortem[]>([]);
   const [cursor, setCursor] = useState<string | undefined>();
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<Error>();

@@ -4,7 +4,7 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { PostmortemSummary } from '@internal/backstage-plugin-capa-common';
+import { Postmortem } from '@internal/backstage-plugin-capa-common';
 import { screen } from '@testing-library/react';
 import { CapaApi, capaApiRef } from '../../api';
 import { EntityCapaContent } from './EntityCapaContent';
@@ -20,13 +20,17 @@ const entity: Entity = {
   spec: { type: 'service', owner: 'group:default/platform-circle' },
 };
 
-const postmortem: PostmortemSummary = {
+const postmortem: Postmortem = {
   id: '9b0c7a52-8a0e-4d43-9a5c-0d1f1b1f1a01',
   title: 'Newly activated patients were not registered',
   incidentDate: '2024-03-27',
   priority: 'P1',
   classification: 'high',
   status: 'published',
+  timeline: [],
+  impact: { patientsAffected: 40 },
+  solution: {},
+  communication: {},
   entityRefs: ['component:default/clinical-engine', 'component:default/vitals'],
   createdBy: 'user:default/fleur.mulder',
   createdAt: '2024-04-10T08:00:00.000Z',

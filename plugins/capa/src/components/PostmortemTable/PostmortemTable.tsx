@@ -1,7 +1,7 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import {
-  PostmortemSummary,
+  Postmortem,
   postmortemLabels,
 } from '@internal/backstage-plugin-capa-common';
 import Box from '@material-ui/core/Box';
@@ -9,7 +9,7 @@ import Button from '@material-ui/core/Button';
 import { ReactNode } from 'react';
 import { PostmortemPages } from '../../hooks/usePostmortems';
 
-const columns: TableColumn<PostmortemSummary>[] = [
+const columns: TableColumn<Postmortem>[] = [
   { title: 'Postmortem', field: 'title', highlight: true },
   { title: 'Incident date', field: 'incidentDate', width: '9em' },
   {
@@ -52,7 +52,7 @@ export function PostmortemTable(props: {
   const { title, pages, emptyContent } = props;
   return (
     <>
-      <Table<PostmortemSummary>
+      <Table<Postmortem>
         title={title}
         columns={columns}
         data={pages.postmortems}
