@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { CalendarDate, calendarDateSchema } from './calendarDate';
+import {
+  CalendarDate,
+  calendarDateSchema,
+  dueDateNeedsReason,
+} from './calendarDate';
 import { DueState } from './capa';
 import { entityRefListSchema, entityRefSchema } from './entityRefs';
 import { ACTION_TRANSITIONS, ActionStatus } from './lifecycle';
@@ -89,13 +93,7 @@ export const updateActionRequestSchema = z
     ticketUrl: ticketUrlSchema.optional(),
   })
   .strict()
-  .refine(
-    body => body.dueDate === undefined || body.dueDateReason !== undefined,
-    {
-      message: 'a new due date needs a reason',
-      path: ['dueDateReason'],
-    },
-  );
+  .refine(...dueDateNeedsReason);
 
 /** @public */
 export type UpdateActionRequest = z.infer<typeof updateActionRequestSchema>;

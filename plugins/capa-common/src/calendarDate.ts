@@ -48,3 +48,16 @@ export function calendarDateInZone(
   }
   return date.toISODate()!;
 }
+
+/**
+ * The rule that a due date changes only with a reason, for update schemas.
+ *
+ * @public
+ */
+export const dueDateNeedsReason: [
+  (body: { dueDate?: string; dueDateReason?: string }) => boolean,
+  { message: string; path: string[] },
+] = [
+  body => body.dueDate === undefined || body.dueDateReason !== undefined,
+  { message: 'a new due date needs a reason', path: ['dueDateReason'] },
+];

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { CalendarDate, calendarDateSchema } from './calendarDate';
+import {
+  CalendarDate,
+  calendarDateSchema,
+  dueDateNeedsReason,
+} from './calendarDate';
 import { entityRefListSchema, entityRefSchema } from './entityRefs';
 import { CAPA_TRANSITIONS, CapaStatus, CAPA_STATUSES } from './lifecycle';
 import { pageQuerySchema } from './pagination';
@@ -136,13 +140,7 @@ export const updateCapaRequestSchema = z
     entityRefs: entityRefListSchema(50).optional(),
   })
   .strict()
-  .refine(
-    body => body.dueDate === undefined || body.dueDateReason !== undefined,
-    {
-      message: 'a new due date needs a reason',
-      path: ['dueDateReason'],
-    },
-  );
+  .refine(...dueDateNeedsReason);
 
 /** @public */
 export type UpdateCapaRequest = z.infer<typeof updateCapaRequestSchema>;

@@ -57,33 +57,25 @@ export function postmortemRoutes(deps: {
     sendRecord(res, await postmortems.update(id, body, credentials));
   });
 
-  router.post('/postmortems/:id/publish', async (req, res) => {
-    const credentials = await userCredentials(httpAuth, req);
-    const id = idOf(req);
-    const body = parseInput(
-      postmortemStatusRequestSchema,
-      versionedBody(req),
-      'body',
-    );
-    sendRecord(
-      res,
-      await postmortems.setStatus(id, 'published', body, credentials),
-    );
-  });
-
-  router.post('/postmortems/:id/archive', async (req, res) => {
-    const credentials = await userCredentials(httpAuth, req);
-    const id = idOf(req);
-    const body = parseInput(
-      postmortemStatusRequestSchema,
-      versionedBody(req),
-      'body',
-    );
-    sendRecord(
-      res,
-      await postmortems.setStatus(id, 'archived', body, credentials),
-    );
-  });
+  // Publishing and archiving are the postmortem's only moves; nothing deletes.
+  for (const [move, status] of [
+    ['publish', 'published'],
+    ['archive', 'archived'],
+  ] as const) {
+    router.post(`/postmortems/:id/${move}`, async (req, res) => {
+      const credentials = await userCredentials(httpAuth, req);
+      const id = idOf(req);
+      const body = parseInput(
+        postmortemStatusRequestSchema,
+        versionedBody(req),
+        'body',
+      );
+      sendRecord(
+        res,
+        await postmortems.setStatus(id, status, body, credentials),
+      );
+    });
+  }
 
   router.get('/postmortems/:id/history', async (req, res) => {
     await httpAuth.credentials(req);

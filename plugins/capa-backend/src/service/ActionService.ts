@@ -24,11 +24,11 @@ import {
   PageRequest,
   StoredAction,
 } from '../database/CapaStore';
-import { staleVersionError } from './errors';
 import { changedFields, createdFields } from './history';
 import { createOnce, CreateResult, replayOf } from './idempotency';
 import { ServiceContext, UserCredentials } from './ServiceContext';
 import { workFilterOf } from './workFilter';
+import { writeVersioned } from './writeVersioned';
 
 /** A new action before it is stored: its fields and where it belongs. */
 export type ActionDraft = Omit<CreateActionRequest, 'entityRefs'> & {
@@ -208,46 +208,33 @@ export class ActionService {
     }
 
     const now = this.ctx.dueDates.now();
-    return this.ctx.store.write(async tx => {
-      const before = await this.stored(tx, id);
-      if (before.version !== version) {
-        throw staleVersionError(
-          `The action "${before.title}"`,
-          version,
-          before.version,
-        );
-      }
-      if (isFinished(before.status)) {
-        throw new ConflictError(
-          `The action "${before.title}" is ${statusLabels[
-            before.status
-          ].toLowerCase()}; reopen it to change it`,
-        );
-      }
-      const changes = changedFields(before, patch);
-      if (Object.keys(changes).length === 0) {
-        return this.ctx.dueDates.withDueState(before);
-      }
-      if (!(await tx.actions.update(id, version, patch, now))) {
-        throw staleVersionError(
-          `The action "${before.title}"`,
-          version,
-          (await this.stored(tx, id)).version,
-        );
-      }
-      await tx.history.append([
-        {
-          recordType: 'action',
-          recordId: id,
-          event: 'updated',
-          actor: credentials.principal.userEntityRef,
-          at: now.toISOString(),
+    const updated = await writeVersioned(this.ctx.store, {
+      recordType: 'action',
+      id,
+      version,
+      actor: credentials.principal.userEntityRef,
+      now,
+      load: tx => this.stored(tx, id),
+      name: action => `The action "${action.title}"`,
+      decide: before => {
+        if (isFinished(before.status)) {
+          throw new ConflictError(
+            `The action "${before.title}" is ${statusLabels[
+              before.status
+            ].toLowerCase()}; reopen it to change it`,
+          );
+        }
+        const changes = changedFields(before, patch);
+        return {
+          patch,
           changes,
+          event: 'updated',
           reason: changes.dueDate ? dueDateReason : undefined,
-        },
-      ]);
-      return this.ctx.dueDates.withDueState(await this.stored(tx, id));
+        };
+      },
+      apply: (tx, changed) => tx.actions.update(id, version, changed, now),
     });
+    return this.ctx.dueDates.withDueState(updated);
   }
 
   async transition(
@@ -265,56 +252,46 @@ export class ActionService {
     );
 
     const now = this.ctx.dueDates.now();
-    return this.ctx.store.write(async tx => {
-      const before = await this.stored(tx, id);
-      if (before.version !== request.version) {
-        throw staleVersionError(
-          `The action "${before.title}"`,
-          request.version,
-          before.version,
-        );
-      }
-      const status = nextActionStatus(before.status, request.transition);
-      if (!status) {
-        throw new ConflictError(
-          `The action "${before.title}" is ${statusLabels[
-            before.status
-          ].toLowerCase()}: "${move.label}" is not possible from there`,
-        );
-      }
-      const capa = (await tx.capas.get(before.capaId))!;
-      if (isFinished(capa.status)) {
-        throw new ConflictError(
-          `${capa.key} is ${statusLabels[
-            capa.status
-          ].toLowerCase()}; its actions can no longer move`,
-        );
-      }
-      const patch: ActionPatch = {
-        status,
-        statusReason: request.reason ?? null,
-        finishedOn: isFinished(status) ? this.ctx.dueDates.today() : null,
-      };
-      if (!(await tx.actions.update(id, request.version, patch, now))) {
-        throw staleVersionError(
-          `The action "${before.title}"`,
-          request.version,
-          (await this.stored(tx, id)).version,
-        );
-      }
-      await tx.history.append([
-        {
-          recordType: 'action',
-          recordId: id,
-          event: 'transition',
-          actor: credentials.principal.userEntityRef,
-          at: now.toISOString(),
+    const moved = await writeVersioned(this.ctx.store, {
+      recordType: 'action',
+      id,
+      version: request.version,
+      actor: credentials.principal.userEntityRef,
+      now,
+      load: tx => this.stored(tx, id),
+      name: action => `The action "${action.title}"`,
+      decide: async (before, tx) => {
+        const status = nextActionStatus(before.status, request.transition);
+        if (!status) {
+          throw new ConflictError(
+            `The action "${before.title}" is ${statusLabels[
+              before.status
+            ].toLowerCase()}: "${move.label}" is not possible from there`,
+          );
+        }
+        const capa = (await tx.capas.get(before.capaId))!;
+        if (isFinished(capa.status)) {
+          throw new ConflictError(
+            `${capa.key} is ${statusLabels[
+              capa.status
+            ].toLowerCase()}; its actions can no longer move`,
+          );
+        }
+        const patch: ActionPatch = {
+          status,
+          statusReason: request.reason ?? null,
+          finishedOn: isFinished(status) ? this.ctx.dueDates.today() : null,
+        };
+        return {
+          patch,
           changes: changedFields(before, { status }),
+          event: 'transition',
           reason: request.reason,
-        },
-      ]);
-      return this.ctx.dueDates.withDueState(await this.stored(tx, id));
+        };
+      },
+      apply: (tx, patch) => tx.actions.update(id, request.version, patch, now),
     });
+    return this.ctx.dueDates.withDueState(moved);
   }
 
   private async stored(

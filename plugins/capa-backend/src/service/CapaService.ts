@@ -24,11 +24,11 @@ import {
   PageRequest,
   StoredCapa,
 } from '../database/CapaStore';
-import { staleVersionError } from './errors';
 import { changedFields, createdFields } from './history';
 import { createOnce, CreateResult, replayOf } from './idempotency';
 import { ServiceContext, UserCredentials } from './ServiceContext';
 import { workFilterOf } from './workFilter';
+import { writeVersioned } from './writeVersioned';
 
 /** The rules of CAPA records: keys, owners, due dates, the lifecycle. */
 export class CapaService {
@@ -154,45 +154,36 @@ export class CapaService {
     }
 
     const now = this.ctx.dueDates.now();
-    return this.ctx.store.write(async tx => {
-      const before = await this.stored(tx, id);
-      if (before.version !== version) {
-        throw staleVersionError(before.key, version, before.version);
-      }
-      if (isFinished(before.status)) {
-        throw new ConflictError(
-          `${before.key} is ${statusLabels[
-            before.status
-          ].toLowerCase()} and can no longer be changed`,
-        );
-      }
-      if (patch.postmortemIds) {
-        await assertPostmortemsExist(tx, patch.postmortemIds);
-      }
-      const changes = changedFields(before, patch);
-      if (Object.keys(changes).length === 0) {
-        return this.ctx.dueDates.withDueState(before);
-      }
-      if (!(await tx.capas.update(id, version, patch, now))) {
-        throw staleVersionError(
-          before.key,
-          version,
-          (await this.stored(tx, id)).version,
-        );
-      }
-      await tx.history.append([
-        {
-          recordType: 'capa',
-          recordId: id,
-          event: 'updated',
-          actor: credentials.principal.userEntityRef,
-          at: now.toISOString(),
+    const updated = await writeVersioned(this.ctx.store, {
+      recordType: 'capa',
+      id,
+      version,
+      actor: credentials.principal.userEntityRef,
+      now,
+      load: tx => this.stored(tx, id),
+      name: capa => capa.key,
+      decide: async (before, tx) => {
+        if (isFinished(before.status)) {
+          throw new ConflictError(
+            `${before.key} is ${statusLabels[
+              before.status
+            ].toLowerCase()} and can no longer be changed`,
+          );
+        }
+        if (patch.postmortemIds) {
+          await assertPostmortemsExist(tx, patch.postmortemIds);
+        }
+        const changes = changedFields(before, patch);
+        return {
+          patch,
           changes,
+          event: 'updated',
           reason: changes.dueDate ? dueDateReason : undefined,
-        },
-      ]);
-      return this.ctx.dueDates.withDueState(await this.stored(tx, id));
+        };
+      },
+      apply: (tx, changed) => tx.capas.update(id, version, changed, now),
     });
+    return this.ctx.dueDates.withDueState(updated);
   }
 
   /** Moves a CAPA through its lifecycle, if the move is legal from where it is. */
@@ -214,69 +205,63 @@ export class CapaService {
 
     const actor = credentials.principal.userEntityRef;
     const now = this.ctx.dueDates.now();
-    return this.ctx.store.write(async tx => {
-      const before = await this.stored(tx, id);
-      if (before.version !== request.version) {
-        throw staleVersionError(before.key, request.version, before.version);
-      }
-      const effective = request.effectivenessCheck?.result === 'effective';
-      const status = nextCapaStatus(
-        before.status,
-        request.transition,
-        effective,
-      );
-      if (!status) {
-        throw new ConflictError(
-          `${before.key} is ${statusLabels[before.status].toLowerCase()}: "${
-            move.label
-          }" is not possible from there`,
+    const moved = await writeVersioned(this.ctx.store, {
+      recordType: 'capa',
+      id,
+      version: request.version,
+      actor,
+      now,
+      load: tx => this.stored(tx, id),
+      name: capa => capa.key,
+      decide: async (before, tx) => {
+        const effective = request.effectivenessCheck?.result === 'effective';
+        const status = nextCapaStatus(
+          before.status,
+          request.transition,
+          effective,
         );
-      }
-      if (
-        request.transition === 'close' &&
-        this.ctx.closeRequiresActionsFinished
-      ) {
-        const open = await tx.capas.countUnfinishedActions(id);
-        if (open > 0) {
+        if (!status) {
           throw new ConflictError(
-            `${before.key} still has ${open} open ${
-              open === 1 ? 'action' : 'actions'
-            }; finish them or mark them not doing before closing`,
+            `${before.key} is ${statusLabels[before.status].toLowerCase()}: "${
+              move.label
+            }" is not possible from there`,
           );
         }
-      }
-      const patch: CapaPatch = {
-        status,
-        finishedOn: isFinished(status) ? this.ctx.dueDates.today() : null,
-        effectivenessCheck: request.effectivenessCheck && {
-          ...request.effectivenessCheck,
-          verifiedBy: actor,
-          verifiedAt: now.toISOString(),
-        },
-      };
-      if (!(await tx.capas.update(id, request.version, patch, now))) {
-        throw staleVersionError(
-          before.key,
-          request.version,
-          (await this.stored(tx, id)).version,
-        );
-      }
-      await tx.history.append([
-        {
-          recordType: 'capa',
-          recordId: id,
-          event: 'transition',
-          actor,
-          at: now.toISOString(),
+        if (
+          request.transition === 'close' &&
+          this.ctx.closeRequiresActionsFinished
+        ) {
+          const open = await tx.capas.countUnfinishedActions(id);
+          if (open > 0) {
+            throw new ConflictError(
+              `${before.key} still has ${open} open ${
+                open === 1 ? 'action' : 'actions'
+              }; finish them or mark them not doing before closing`,
+            );
+          }
+        }
+        const patch: CapaPatch = {
+          status,
+          finishedOn: isFinished(status) ? this.ctx.dueDates.today() : null,
+          effectivenessCheck: request.effectivenessCheck && {
+            ...request.effectivenessCheck,
+            verifiedBy: actor,
+            verifiedAt: now.toISOString(),
+          },
+        };
+        return {
+          patch,
           changes: changedFields(before, {
             status,
             effectivenessCheck: patch.effectivenessCheck,
           }),
+          event: 'transition',
           reason: request.reason,
-        },
-      ]);
-      return this.ctx.dueDates.withDueState(await this.stored(tx, id));
+        };
+      },
+      apply: (tx, patch) => tx.capas.update(id, request.version, patch, now),
     });
+    return this.ctx.dueDates.withDueState(moved);
   }
 
   private async stored(

@@ -20,10 +20,10 @@ import {
 import { randomUUID } from 'node:crypto';
 import { CapaTables, PageRequest } from '../database/CapaStore';
 import { ActionService } from './ActionService';
-import { staleVersionError } from './errors';
 import { changedFields, createdFields } from './history';
 import { createOnce, CreateResult, replayOf } from './idempotency';
 import { ServiceContext, UserCredentials } from './ServiceContext';
+import { writeVersioned } from './writeVersioned';
 
 /**
  * The rules of postmortems: recorded as drafts with their improvements,
@@ -197,7 +197,7 @@ export class PostmortemService {
     );
   }
 
-  private async write(
+  private write(
     id: string,
     version: number,
     credentials: UserCredentials,
@@ -208,34 +208,24 @@ export class PostmortemService {
     reason?: string,
   ): Promise<Postmortem> {
     const now = this.ctx.dueDates.now();
-    return this.ctx.store.write(async tx => {
-      const before = await this.stored(tx, id);
-      if (before.version !== version) {
-        throw staleVersionError(`"${before.title}"`, version, before.version);
-      }
-      const { patch, changes } = decide(before);
-      if (Object.keys(changes).length === 0) {
-        return before;
-      }
-      if (!(await tx.postmortems.update(id, version, patch, now))) {
-        throw staleVersionError(
-          `"${before.title}"`,
-          version,
-          (await this.stored(tx, id)).version,
-        );
-      }
-      await tx.history.append([
-        {
-          recordType: 'postmortem',
-          recordId: id,
-          event: patch.status ? 'transition' : 'updated',
-          actor: credentials.principal.userEntityRef,
-          at: now.toISOString(),
+    return writeVersioned(this.ctx.store, {
+      recordType: 'postmortem',
+      id,
+      version,
+      actor: credentials.principal.userEntityRef,
+      now,
+      load: tx => this.stored(tx, id),
+      name: postmortem => `"${postmortem.title}"`,
+      decide: before => {
+        const { patch, changes } = decide(before);
+        return {
+          patch,
           changes,
+          event: patch.status ? 'transition' : 'updated',
           reason,
-        },
-      ]);
-      return this.stored(tx, id);
+        };
+      },
+      apply: (tx, patch) => tx.postmortems.update(id, version, patch, now),
     });
   }
 
