@@ -1,3 +1,5 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   /** Configuration of the CAPA plugin. */
   capa?: {
@@ -28,5 +30,13 @@ export interface Config {
      * the app's permission policy. Defaults to group:default/quality.
      */
     qualityGroupRef?: string;
+    /** The scheduled check that tells owners what became due soon or overdue. */
+    overdueCheck?: {
+      /**
+       * When it runs; defaults to every 15 minutes, with a 10 minute timeout.
+       * It runs on one backend at a time, whatever the number of replicas.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
   };
 }

@@ -95,6 +95,10 @@ describe('the portal with the capa plugins', { timeout: 600_000 }, () => {
     await page.getByRole('link', { name: 'CAPA board' }).click();
     await page.getByRole('heading', { name: 'CAPA board' }).waitFor();
     await page.getByText(/Message templates deleted/).waitFor();
+    await page
+      .getByTestId('overdue-check-status')
+      .getByText(/The overdue check (has not run yet|is running|ran )/)
+      .waitFor();
     await screenshot('capa-board');
 
     await page.getByRole('link', { name: 'Quality review' }).click();

@@ -1,3 +1,7 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { CAPA_CONFIG_DEFAULTS } from '@internal/backstage-plugin-capa-common';
 import { IANAZone } from 'luxon';
@@ -8,6 +12,14 @@ export type CapaConfig = {
   dueSoonDays: number;
   demoData: boolean;
   closeRequiresActionsFinished: boolean;
+  overdueCheckSchedule: SchedulerServiceTaskScheduleDefinition;
+};
+
+/** Every 15 minutes, starting a minute after the backend, for at most 10. */
+const DEFAULT_OVERDUE_CHECK_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 15 },
+  timeout: { minutes: 10 },
+  initialDelay: { minutes: 1 },
 };
 
 /**
@@ -38,5 +50,10 @@ export function readCapaConfig(config: Config): CapaConfig {
       CAPA_CONFIG_DEFAULTS.demoData,
     closeRequiresActionsFinished:
       config.getOptionalBoolean('capa.closeRequiresActionsFinished') ?? true,
+    overdueCheckSchedule: config.has('capa.overdueCheck.schedule')
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+          config.getConfig('capa.overdueCheck.schedule'),
+        )
+      : DEFAULT_OVERDUE_CHECK_SCHEDULE,
   };
 }

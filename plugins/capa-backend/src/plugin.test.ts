@@ -570,8 +570,8 @@ describe('capa backend plugin over HTTP', () => {
     ).toBe(400);
   });
 
-  it('tells today by the server clock in the configured zone', async () => {
-    const server = await startBackend({ dueSoonDays: 10 });
+  it('tells today by the server clock in the configured zone, whatever the browser says', async () => {
+    const server = await startBackend({ dueSoonDays: 10, demoData: true });
     const res = await request(server)
       .get('/api/capa/info')
       .set('Authorization', as(EVA));
@@ -579,6 +579,36 @@ describe('capa backend plugin over HTTP', () => {
       timeZone: 'Europe/Amsterdam',
       today: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       dueSoonDays: 10,
+    });
+    // A browser whose clock is days off sends its own Date header: nothing
+    // the server decides changes with it.
+    const skewed = {
+      Authorization: as(EVA),
+      Date: 'Sat, 01 Jan 2028 03:00:00 GMT',
+    };
+    expect(
+      (await request(server).get('/api/capa/info').set(skewed)).body,
+    ).toEqual(res.body);
+    const states = async (headers: Record<string, string>) =>
+      (
+        await request(server)
+          .get('/api/capa/actions')
+          .set(headers)
+          .query({ limit: 100 })
+      ).body.items.map((a: { dueState: string }) => a.dueState);
+    const honest = await states({ Authorization: as(EVA) });
+    expect(honest.length).toBeGreaterThan(10);
+    expect(await states(skewed)).toEqual(honest);
+  });
+
+  it("serves the overdue check's last run, none before the first", async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get('/api/capa/overdue-check')
+      .set('Authorization', as(EVA));
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      now: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
   });
 

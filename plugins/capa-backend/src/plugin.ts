@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import { capaPermissions } from '@internal/backstage-plugin-capa-common';
 import { readCapaConfig } from './config';
@@ -17,6 +18,7 @@ import { CatalogLookup } from './service/CatalogLookup';
 import { systemClock } from './service/Clock';
 import { describeInstallation } from './service/describeInstallation';
 import { DueDates } from './service/DueDates';
+import { OVERDUE_CHECK_TASK, OverdueCheck } from './service/OverdueCheck';
 import { PostmortemService } from './service/PostmortemService';
 import { ReviewService } from './service/ReviewService';
 import { ServiceContext } from './service/ServiceContext';
@@ -40,7 +42,9 @@ export const capaPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         userInfo: coreServices.userInfo,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const capaConfig = readCapaConfig(deps.config);
@@ -77,6 +81,23 @@ export const capaPlugin = createBackendPlugin({
         const capas = new CapaService(ctx);
         const postmortems = new PostmortemService(ctx, actions);
 
+        const overdueCheck = new OverdueCheck({
+          store,
+          dueDates: ctx.dueDates,
+          dueSoonDays: capaConfig.dueSoonDays,
+          notifications: deps.notifications,
+          logger: deps.logger,
+        });
+        await deps.scheduler.scheduleTask({
+          id: OVERDUE_CHECK_TASK,
+          // One backend runs it at a time, however many replicas there are.
+          scope: 'global',
+          ...capaConfig.overdueCheckSchedule,
+          fn: async () => {
+            await overdueCheck.run();
+          },
+        });
+
         if (capaConfig.demoData) {
           await loadDemoData({
             store,
@@ -92,6 +113,7 @@ export const capaPlugin = createBackendPlugin({
             capas,
             actions,
             review: new ReviewService({ store, dueDates: ctx.dueDates }),
+            overdueCheck,
             installation: () => describeInstallation(capaConfig, clock),
           }),
         );

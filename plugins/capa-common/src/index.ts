@@ -12,6 +12,7 @@ export * from './entityRefs';
 export * from './history';
 export * from './installation';
 export * from './lifecycle';
+export * from './overdueCheck';
 export * from './pagination';
 export * from './permissions';
 export * from './postmortem';

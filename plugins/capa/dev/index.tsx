@@ -37,6 +37,15 @@ const mockCapaApi: CapaApi = {
       },
     ],
   }),
+  getOverdueCheckStatus: async () => ({
+    now: '2026-11-22T10:03:00.000Z',
+    lastRun: {
+      startedAt: '2026-11-22T10:00:00.000Z',
+      finishedAt: '2026-11-22T10:00:01.000Z',
+      examined: 14,
+      notified: 2,
+    },
+  }),
   createPostmortem: async () => {
     throw new Error('Not in the dev harness');
   },

@@ -90,6 +90,8 @@ export class ActionQueries implements ActionTable {
       description: patch.description,
       owner_ref: patch.ownerRef,
       due_date: patch.dueDate,
+      // A moved due date may be announced again in its new state.
+      notified_due_state: patch.dueDate === undefined ? undefined : null,
       ticket_url: patch.ticketUrl,
       status: patch.status,
       finished: finishedColumn(patch.status),

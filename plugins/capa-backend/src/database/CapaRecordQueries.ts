@@ -142,6 +142,8 @@ export class CapaRecordQueries implements CapaRecordTable {
       type: patch.type,
       owner_ref: patch.ownerRef,
       due_date: patch.dueDate,
+      // A moved due date may be announced again in its new state.
+      notified_due_state: patch.dueDate === undefined ? undefined : null,
       severity: patch.severity,
       root_cause: patch.rootCause,
       status: patch.status,

@@ -5,6 +5,7 @@ import {
   CapaRecord,
   CapaStatus,
   HistoryEntry,
+  OverdueCheckRun,
   Page,
   Postmortem,
   PostmortemStatus,
@@ -190,6 +191,56 @@ export interface IdempotencyTable {
   complete(actor: string, key: string, response: unknown): Promise<void>;
 }
 
+/** An open CAPA or action that is due soon or overdue, for the overdue check. */
+export type DueNotice = {
+  kind: 'capa' | 'action';
+  id: string;
+  title: string;
+  ownerRef: string;
+  dueDate: CalendarDate;
+  capaKey: string;
+  capaId: string;
+  /** The due state its owner was last told about. */
+  notifiedDueState?: string;
+};
+
+/** What the overdue check reads and claims. */
+export interface DueNoticeTable {
+  /** One batch of open records due by `lastDay`, in (due date, id) order after `after`. */
+  dueBy(
+    kind: DueNotice['kind'],
+    lastDay: CalendarDate,
+    after: { dueDate: CalendarDate; id: string } | undefined,
+    limit: number,
+  ): Promise<DueNotice[]>;
+  /**
+   * Marks records (at most one batch) as announced in `state`, if they are
+   * still open, in that state and not announced in it yet. Returns the ids
+   * it marked: only those may be announced.
+   */
+  claim(
+    kind: DueNotice['kind'],
+    ids: string[],
+    state: 'due_soon' | 'overdue',
+    today: CalendarDate,
+    lastDay: CalendarDate,
+  ): Promise<string[]>;
+  /** Undoes a claim whose notification could not be sent. */
+  release(
+    kind: DueNotice['kind'],
+    id: string,
+    state: 'due_soon' | 'overdue',
+    previous: string | undefined,
+  ): Promise<void>;
+}
+
+/** The last run of each background task. */
+export interface TaskRunTable {
+  start(task: string, startedAt: Date): Promise<void>;
+  finish(task: string, run: Omit<OverdueCheckRun, 'startedAt'>): Promise<void>;
+  last(task: string): Promise<OverdueCheckRun | undefined>;
+}
+
 /** The tables, as read outside a transaction or written inside one. */
 export interface CapaTables {
   postmortems: PostmortemTable;
@@ -197,6 +248,8 @@ export interface CapaTables {
   actions: ActionTable;
   history: HistoryTable;
   idempotency: IdempotencyTable;
+  dueNotices: DueNoticeTable;
+  taskRuns: TaskRunTable;
 }
 
 /**

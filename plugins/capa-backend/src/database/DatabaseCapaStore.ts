@@ -8,6 +8,7 @@ import { Knex } from 'knex';
 import { ActionQueries } from './ActionQueries';
 import { CapaRecordQueries } from './CapaRecordQueries';
 import { CapaStore, CapaTables, OwnedRecord } from './CapaStore';
+import { DueNoticeQueries, TaskRunQueries } from './DueNoticeQueries';
 import { chunk } from './chunks';
 import { HistoryQueries } from './HistoryQueries';
 import { IdempotencyQueries } from './IdempotencyQueries';
@@ -34,6 +35,8 @@ function tablesOn(db: Knex): CapaTables {
     actions: new ActionQueries(db),
     history: new HistoryQueries(db),
     idempotency: new IdempotencyQueries(db),
+    dueNotices: new DueNoticeQueries(db),
+    taskRuns: new TaskRunQueries(db),
   };
 }
 
@@ -61,6 +64,8 @@ export class DatabaseCapaStore implements CapaStore {
   readonly actions: CapaTables['actions'];
   readonly history: CapaTables['history'];
   readonly idempotency: CapaTables['idempotency'];
+  readonly dueNotices: CapaTables['dueNotices'];
+  readonly taskRuns: CapaTables['taskRuns'];
 
   private constructor(private readonly db: Knex) {
     const tables = tablesOn(db);
@@ -69,6 +74,8 @@ export class DatabaseCapaStore implements CapaStore {
     this.actions = tables.actions;
     this.history = tables.history;
     this.idempotency = tables.idempotency;
+    this.dueNotices = tables.dueNotices;
+    this.taskRuns = tables.taskRuns;
   }
 
   write<T>(fn: (tx: CapaTables) => Promise<T>): Promise<T> {

@@ -111,6 +111,21 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       changes: '{}',
     });
 
+    // Down one step, with the data in place, and up again: nothing lost.
+    await knex.migrate.down({ directory });
+    expect(
+      await knex.schema.hasColumn('capa_actions', 'notified_due_state'),
+    ).toBe(false);
+    expect(await knex('capa_actions').select('title')).toEqual([
+      { title: 'Synchronise time' },
+    ]);
+    await knex.migrate.latest({ directory });
+    expect(
+      await knex.schema.hasColumn('capa_actions', 'notified_due_state'),
+    ).toBe(true);
+    const [{ n: entries }] = await knex('capa_history').count({ n: '*' });
+    expect(Number(entries)).toBe(1);
+
     await knex.migrate.rollback({ directory }, true);
     expect(await knex.schema.hasTable('capa_postmortems')).toBe(false);
 

@@ -13,6 +13,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { ActionService } from '../service/ActionService';
 import { CapaService } from '../service/CapaService';
+import { OverdueCheck } from '../service/OverdueCheck';
 import { PostmortemService } from '../service/PostmortemService';
 import { ReviewService } from '../service/ReviewService';
 import { parseInput } from '../validation';
@@ -29,6 +30,7 @@ export async function createRouter(deps: {
   capas: CapaService;
   actions: ActionService;
   review: ReviewService;
+  overdueCheck: Pick<OverdueCheck, 'status'>;
   installation: () => CapaInstallationInfo;
 }): Promise<express.Router> {
   const { httpAuth } = deps;
@@ -69,6 +71,11 @@ export async function createRouter(deps: {
       },
     }),
   );
+
+  router.get('/overdue-check', async (req, res) => {
+    await httpAuth.credentials(req);
+    res.json(await deps.overdueCheck.status());
+  });
 
   router.get('/review', async (req, res) => {
     await httpAuth.credentials(req);

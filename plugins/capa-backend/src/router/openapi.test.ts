@@ -241,6 +241,7 @@ async function collectServedRoutes(): Promise<string[]> {
     capas: {} as any,
     actions: {} as any,
     review: {} as any,
+    overdueCheck: {} as any,
     installation: () => ({
       timeZone: 'UTC',
       today: '2026-01-01',

@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   CapaInstallationInfo,
   CreatePostmortemRequest,
+  OverdueCheckStatus,
   Page,
   PostmortemStatus,
   Postmortem,
@@ -28,6 +29,8 @@ export type PostmortemListRequest = {
 export interface CapaApi {
   /** Today and the day-deciding settings, by the server's clock. */
   getInstallationInfo(): Promise<CapaInstallationInfo>;
+  /** The overdue check's last run, and the server's current time. */
+  getOverdueCheckStatus(): Promise<OverdueCheckStatus>;
   /** One page of postmortems. */
   listPostmortems(request: PostmortemListRequest): Promise<Page<Postmortem>>;
   /** Records a postmortem; resolves only once the server stored it. */

@@ -3,6 +3,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   CapaInstallationInfo,
   CreatePostmortemRequest,
+  OverdueCheckStatus,
   Page,
   Postmortem,
 } from '@internal/backstage-plugin-capa-common';
@@ -20,6 +21,10 @@ export class CapaClient implements CapaApi {
 
   getInstallationInfo(): Promise<CapaInstallationInfo> {
     return this.request('/info');
+  }
+
+  getOverdueCheckStatus(): Promise<OverdueCheckStatus> {
+    return this.request('/overdue-check');
   }
 
   listPostmortems(request: PostmortemListRequest): Promise<Page<Postmortem>> {

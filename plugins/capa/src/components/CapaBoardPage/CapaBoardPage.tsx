@@ -8,6 +8,7 @@ import {
 import Grid from '@material-ui/core/Grid';
 import { usePostmortems } from '../../hooks/usePostmortems';
 import { PostmortemTable } from '../PostmortemTable';
+import { OverdueCheckStatus } from '../OverdueCheckStatus';
 import { ServerDay } from '../ServerDay';
 
 /**
@@ -27,6 +28,7 @@ export function CapaBoardPage() {
         <Grid container spacing={3}>
           <Grid item xs={12}>
             <ServerDay />
+            <OverdueCheckStatus />
           </Grid>
           <Grid item xs={12}>
             {pages.error ? (

@@ -46,6 +46,7 @@ function mockApi(overrides: Partial<CapaApi> = {}): jest.Mocked<CapaApi> {
       dueSoonDays: 7,
     }),
     listPostmortems: jest.fn().mockResolvedValue({ items: [postmortem] }),
+    getOverdueCheckStatus: jest.fn(),
     createPostmortem: jest.fn(),
     ...overrides,
   } as jest.Mocked<CapaApi>;

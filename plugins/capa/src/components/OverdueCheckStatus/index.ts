@@ -1,0 +1,1 @@
+export { OverdueCheckStatus, describeOverdueCheck } from './OverdueCheckStatus';
