@@ -126,6 +126,31 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('names a CAPA by its key', async () => {
+      const { capas, checkWith } = await setup(databaseId);
+      await capas.create(
+        {
+          title: 'One clock for the queue',
+          problemStatement: 'Two clocks',
+          type: 'corrective',
+          ownerRef: 'group:default/quality',
+          dueDate: '2026-11-24',
+          severity: 'high',
+          postmortemIds: [],
+          entityRefs: [],
+        },
+        quality,
+      );
+      const { sent, service } = recordingNotifications();
+      await checkWith(service).run();
+      expect(sent.map(n => [n.payload.title, n.payload.description])).toEqual([
+        [
+          'CAPA-2 is due soon',
+          'CAPA-2 "One clock for the queue" is due 2026-11-24.',
+        ],
+      ]);
+    });
+
     it('announces again when the due date moves', async () => {
       const { addAction, checkWith, actions } = await setup(databaseId);
       const { value: late } = await addAction('Late', '2026-11-20');

@@ -158,10 +158,13 @@ export class OverdueCheck {
       // A group's members get it through the group.
       recipients: { type: 'entity', entityRef: notice.ownerRef },
       payload: {
-        title: `${notice.kind === 'capa' ? 'CAPA' : 'Action'} ${what} ${when}`,
+        title:
+          notice.kind === 'capa' ? `${what} ${when}` : `Action ${what} ${when}`,
         description:
           notice.kind === 'capa'
-            ? `${notice.capaKey} "${notice.title}" was due ${notice.dueDate}.`
+            ? `${notice.capaKey} "${notice.title}" ${
+                state === 'overdue' ? 'was' : 'is'
+              } due ${notice.dueDate}.`
             : `Due ${notice.dueDate}, under ${notice.capaKey}.`,
         link: `/capa/capas/${notice.capaId}`,
         severity: state === 'overdue' ? 'high' : 'normal',
