@@ -1,6 +1,7 @@
 export {
   capaPlugin,
   EntityCapaContent,
+  EntityCapaCard,
   CapaBoardPage,
   CapaReviewPage,
 } from './plugin';

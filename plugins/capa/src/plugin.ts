@@ -45,16 +45,32 @@ export const EntityCapaContent = capaPlugin.provide(
 );
 
 /**
- * The CAPA owner board page.
+ * The CAPA owner board, with the CAPA and postmortem pages under it. Mount
+ * it at /capa: notifications link to /capa/capas/:id.
  *
  * @public
  */
 export const CapaBoardPage = capaPlugin.provide(
   createRoutableExtension({
     name: 'CapaBoardPage',
-    component: () =>
-      import('./components/CapaBoardPage').then(m => m.CapaBoardPage),
+    component: () => import('./components/CapaPages').then(m => m.CapaPages),
     mountPoint: boardRouteRef,
+  }),
+);
+
+/**
+ * A card for an entity's overview: open, overdue and due-soon work, and the
+ * CAPAs it feeds.
+ *
+ * @public
+ */
+export const EntityCapaCard = capaPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCapaCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityCapaCard').then(m => m.EntityCapaCard),
+    },
   }),
 );
 

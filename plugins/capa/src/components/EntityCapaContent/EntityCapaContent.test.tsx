@@ -7,6 +7,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { Postmortem } from '@internal/backstage-plugin-capa-common';
 import { screen } from '@testing-library/react';
 import { CapaApi, capaApiRef } from '../../api';
+import { mockCapaApi } from '../../__testUtils__/mockCapaApi';
 import { EntityCapaContent } from './EntityCapaContent';
 
 const entity: Entity = {
@@ -38,18 +39,11 @@ const postmortem: Postmortem = {
   version: 1,
 };
 
-function mockApi(overrides: Partial<CapaApi> = {}): jest.Mocked<CapaApi> {
-  return {
-    getInstallationInfo: jest.fn().mockResolvedValue({
-      timeZone: 'Europe/Amsterdam',
-      today: '2026-11-22',
-      dueSoonDays: 7,
-    }),
+function mockApi(overrides: Partial<CapaApi> = {}) {
+  return mockCapaApi({
     listPostmortems: jest.fn().mockResolvedValue({ items: [postmortem] }),
-    getOverdueCheckStatus: jest.fn(),
-    createPostmortem: jest.fn(),
     ...overrides,
-  } as jest.Mocked<CapaApi>;
+  });
 }
 
 async function renderTab(api: CapaApi) {

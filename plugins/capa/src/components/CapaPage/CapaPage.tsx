@@ -1,0 +1,2 @@
+// Replaced by the real page.
+export const CapaPage = () => null;

@@ -1,0 +1,5 @@
+export {
+  PostmortemListPage,
+  PostmortemPage,
+  PostmortemFormPage,
+} from './stubs';

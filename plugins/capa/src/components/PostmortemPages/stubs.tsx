@@ -1,0 +1,4 @@
+// Replaced by the real pages.
+export const PostmortemListPage = () => null;
+export const PostmortemPage = () => null;
+export const PostmortemFormPage = () => null;

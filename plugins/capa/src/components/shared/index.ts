@@ -1,0 +1,3 @@
+export { DueStateChip, StatusChip } from './chips';
+export { errorMessage, isConflict } from './errors';
+export { useSave } from './useSave';
