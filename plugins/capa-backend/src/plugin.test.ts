@@ -16,7 +16,10 @@ import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import permissionBackend from '@backstage/plugin-permission-backend';
 import request from 'supertest';
-import { lastCompleteQuarter } from '@internal/backstage-plugin-capa-common';
+import {
+  lastCompleteQuarter,
+  quarterOf,
+} from '@internal/backstage-plugin-capa-common';
 import { capaPolicyDecision } from './permissions/policy';
 import { capaPlugin } from './plugin';
 import { testEntities } from './__testUtils__/testServices';
@@ -599,6 +602,35 @@ describe('capa backend plugin over HTTP', () => {
     const honest = await states({ Authorization: as(EVA) });
     expect(honest.length).toBeGreaterThan(10);
     expect(await states(skewed)).toEqual(honest);
+  });
+
+  it("counts an entity's actions by where they stand, in SQL", async () => {
+    const server = await startBackend({ demoData: true });
+    const info = (
+      await request(server).get('/api/capa/info').set('Authorization', as(EVA))
+    ).body;
+    const res = await request(server)
+      .get('/api/capa/actions/summary')
+      .set('Authorization', as(EVA))
+      .query({ entityRef: 'component:default/clinical-engine' });
+    expect(res.status).toBe(200);
+    // The demo's clinical-engine actions: one done 32 days ago, one overdue
+    // by 5 days, one due in 3 days.
+    const doneOn = new Date(`${info.today}T00:00:00Z`);
+    doneOn.setUTCDate(doneOn.getUTCDate() - 32);
+    const doneThisQuarter =
+      quarterOf(doneOn.toISOString().slice(0, 10)) === quarterOf(info.today);
+    expect(res.body).toEqual({
+      open: 2,
+      overdue: 1,
+      dueSoon: 1,
+      closedThisQuarter: doneThisQuarter ? 1 : 0,
+    });
+    const bad = await request(server)
+      .get('/api/capa/actions/summary')
+      .set('Authorization', as(EVA))
+      .query({ limit: 5 });
+    expect(bad.status).toBe(400);
   });
 
   it("serves the overdue check's last run, none before the first", async () => {

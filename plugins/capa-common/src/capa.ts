@@ -242,3 +242,28 @@ export const capaLabels = {
     done: 'Done',
   },
 } as const;
+
+/**
+ * Counts of the actions matching a filter, by where they stand: what the
+ * service tab and card show on top.
+ *
+ * @public
+ */
+export type WorkSummary = {
+  open: number;
+  overdue: number;
+  dueSoon: number;
+  closedThisQuarter: number;
+};
+
+/**
+ * Query of `GET /actions/summary`: a list query's filters, without paging.
+ *
+ * @public
+ */
+export const workSummaryQuerySchema = workListQuerySchema.omit({
+  limit: true,
+  cursor: true,
+  dueState: true,
+  status: true,
+});

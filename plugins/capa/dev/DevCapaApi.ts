@@ -27,6 +27,12 @@ export class DevCapaApi implements CapaApi {
   getCapa = async () => capaFixture;
   listActions = async () => ({ items: [actionFixture] });
   getAction = async () => actionFixture;
+  getActionSummary = async () => ({
+    open: 1,
+    overdue: 1,
+    dueSoon: 0,
+    closedThisQuarter: 0,
+  });
   getHistory = async () => ({ items: [] });
   getReview = async () => reviewFixture;
   createPostmortem = notHere;

@@ -1,4 +1,4 @@
-import { Page } from '@internal/backstage-plugin-capa-common';
+import { Page, WorkSummary } from '@internal/backstage-plugin-capa-common';
 import { Knex } from 'knex';
 import {
   ActionPatch,
@@ -9,7 +9,7 @@ import {
   WorkFilter,
 } from './CapaStore';
 import { ActionRow, compact, finishedColumn, toStoredAction } from './rows';
-import { groupLinks, listWork } from './workList';
+import { countWork, groupLinks, listWork } from './workList';
 
 /** Action SQL, on the plugin's database or inside a transaction. */
 export class ActionQueries implements ActionTable {
@@ -42,12 +42,7 @@ export class ActionQueries implements ActionTable {
           .join('capa_records as c', 'c.id', 'a.capa_id')
           .select('c.key as capa_key'),
       matchEntities: (query, entityRefs) =>
-        query.whereExists(
-          this.db('capa_action_entities as ae')
-            .select(this.db.raw('1'))
-            .whereRaw('ae.action_id = a.id')
-            .whereIn('ae.entity_ref', entityRefs),
-        ),
+        this.matchEntities(query, entityRefs),
       matchPostmortem: (query, postmortemId) =>
         query.where('a.postmortem_id', postmortemId),
     });
@@ -56,6 +51,25 @@ export class ActionQueries implements ActionTable {
       items: rows.map(row => toStoredAction(row, entityRefs.get(row.id) ?? [])),
       nextCursor,
     };
+  }
+
+  summary(
+    filter: WorkFilter,
+    days: {
+      today: string;
+      dueSoonLastDay: string;
+      quarter: { first: string; last: string };
+    },
+  ): Promise<WorkSummary> {
+    return countWork({
+      db: this.db,
+      table: 'capa_actions',
+      alias: 'a',
+      filter,
+      ...days,
+      matchEntities: (query, entityRefs) =>
+        this.matchEntities(query, entityRefs),
+    });
   }
 
   async insert(action: NewAction): Promise<void> {
@@ -109,6 +123,16 @@ export class ActionQueries implements ActionTable {
       await this.insertEntityRefs(id, patch.entityRefs);
     }
     return true;
+  }
+
+  /** Narrows a query on `capa_actions as a` to actions touching the refs. */
+  private matchEntities(query: Knex.QueryBuilder, entityRefs: string[]) {
+    query.whereExists(
+      this.db('capa_action_entities as ae')
+        .select(this.db.raw('1'))
+        .whereRaw('ae.action_id = a.id')
+        .whereIn('ae.entity_ref', entityRefs),
+    );
   }
 
   private async insertEntityRefs(actionId: string, entityRefs: string[]) {

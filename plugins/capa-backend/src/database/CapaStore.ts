@@ -10,6 +10,7 @@ import {
   Postmortem,
   PostmortemStatus,
   QuarterlyReview,
+  WorkSummary,
 } from '@internal/backstage-plugin-capa-common';
 
 /** A CAPA as stored; the service adds its due state. */
@@ -155,6 +156,15 @@ export interface CapaRecordTable {
 export interface ActionTable {
   get(id: string): Promise<StoredAction | undefined>;
   list(filter: WorkFilter, page: PageRequest): Promise<Page<StoredAction>>;
+  /** Counts of the filter's actions by where they stand, in SQL. */
+  summary(
+    filter: WorkFilter,
+    days: {
+      today: CalendarDate;
+      dueSoonLastDay: CalendarDate;
+      quarter: { first: CalendarDate; last: CalendarDate };
+    },
+  ): Promise<WorkSummary>;
   insert(action: NewAction): Promise<void>;
   update(
     id: string,

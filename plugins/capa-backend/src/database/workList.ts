@@ -113,3 +113,75 @@ export function groupLinks<Row>(
   }
   return byId;
 }
+
+/**
+ * Counts the records of a filter in SQL. Ref filters longer than one chunk
+ * are counted chunk by chunk: a record reaching refs in two different chunks
+ * is then counted twice, so counts are exact up to REFS_PER_QUERY refs.
+ */
+export async function countWork(options: {
+  db: Knex;
+  table: string;
+  alias: string;
+  filter: WorkFilter;
+  today: string;
+  dueSoonLastDay: string;
+  quarter: { first: string; last: string };
+  matchEntities: (query: Knex.QueryBuilder, entityRefs: string[]) => void;
+}): Promise<{
+  open: number;
+  overdue: number;
+  dueSoon: number;
+  closedThisQuarter: number;
+}> {
+  const { db, alias, filter } = options;
+  const col = (name: string) => `${alias}.${name}`;
+  const totals = { open: 0, overdue: 0, dueSoon: 0, closedThisQuarter: 0 };
+  for (const { entityRefs, ownerRefs } of refChunks(
+    filter.entityRefs,
+    filter.ownerRefs,
+  )) {
+    const query = db(`${options.table} as ${alias}`).select(
+      db.raw(
+        `SUM(CASE WHEN ${col('finished')} = 0 THEN 1 ELSE 0 END) AS open_count`,
+      ),
+      db.raw(
+        `SUM(CASE WHEN ${col('finished')} = 0 AND ${col(
+          'due_date',
+        )} < ? THEN 1 ELSE 0 END) AS overdue_count`,
+        [options.today],
+      ),
+      db.raw(
+        `SUM(CASE WHEN ${col('finished')} = 0 AND ${col(
+          'due_date',
+        )} BETWEEN ? AND ? THEN 1 ELSE 0 END) AS due_soon_count`,
+        [options.today, options.dueSoonLastDay],
+      ),
+      db.raw(
+        `SUM(CASE WHEN ${col('finished')} = 1 AND ${col(
+          'status',
+        )} IN ('closed', 'done') AND ${col(
+          'finished_on',
+        )} BETWEEN ? AND ? THEN 1 ELSE 0 END) AS closed_count`,
+        [options.quarter.first, options.quarter.last],
+      ),
+    );
+    if (entityRefs) {
+      options.matchEntities(query, entityRefs);
+    }
+    if (ownerRefs) {
+      query.whereIn(col('owner_ref'), ownerRefs);
+    }
+    if (filter.capaId) {
+      query.where(col(alias === 'c' ? 'id' : 'capa_id'), filter.capaId);
+    }
+    const [row] = (await query) as Array<
+      Record<string, number | string | null>
+    >;
+    totals.open += Number(row?.open_count ?? 0);
+    totals.overdue += Number(row?.overdue_count ?? 0);
+    totals.dueSoon += Number(row?.due_soon_count ?? 0);
+    totals.closedThisQuarter += Number(row?.closed_count ?? 0);
+  }
+  return totals;
+}

@@ -8,6 +8,7 @@ import {
   reviewQuerySchema,
   updateActionRequestSchema,
   updateCapaRequestSchema,
+  workSummaryQuerySchema,
 } from '@internal/backstage-plugin-capa-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -47,6 +48,12 @@ export async function createRouter(deps: {
   });
 
   router.use(postmortemRoutes({ httpAuth, postmortems: deps.postmortems }));
+  // Before /actions/:id, which would take "summary" for an id.
+  router.get('/actions/summary', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const query = parseInput(workSummaryQuerySchema, req.query, 'query');
+    res.json(await deps.actions.summary({ ...query, limit: 1 }, credentials));
+  });
   router.use(
     workItemRoutes({
       path: '/capas',

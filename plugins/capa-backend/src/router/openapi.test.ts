@@ -26,6 +26,7 @@ import {
   updateCapaRequestSchema,
   updatePostmortemRequestSchema,
   workListQuerySchema,
+  workSummaryQuerySchema,
 } from '@internal/backstage-plugin-capa-common';
 import fs from 'fs';
 import { parse } from 'yaml';
@@ -498,6 +499,7 @@ describe('openapi.yaml', () => {
       ['GET /postmortems', listPostmortemsQuerySchema],
       ['GET /capas', workListQuerySchema],
       ['GET /actions', workListQuerySchema],
+      ['GET /actions/summary', workSummaryQuerySchema],
       ['GET /review', reviewQuerySchema],
       ['GET /postmortems/{id}/history', historyQuerySchema],
       ['GET /capas/{id}/history', historyQuerySchema],

@@ -15,6 +15,9 @@ import {
   statusLabels,
   UpdateActionRequest,
   WorkListQuery,
+  WorkSummary,
+  quarterOf,
+  quarterRange,
 } from '@internal/backstage-plugin-capa-common';
 import { randomUUID } from 'node:crypto';
 import {
@@ -52,6 +55,20 @@ export class ActionService {
       ),
       nextCursor: page.nextCursor,
     };
+  }
+
+  /** Counts for the service tab: open, overdue, due soon, closed this quarter. */
+  async summary(
+    query: WorkListQuery,
+    credentials: BackstageCredentials,
+  ): Promise<WorkSummary> {
+    const filter = await workFilterOf(query, credentials, this.ctx);
+    const today = this.ctx.dueDates.today();
+    return this.ctx.store.actions.summary(filter, {
+      today,
+      dueSoonLastDay: this.ctx.dueDates.filterFor('due_soon').dueSoonLastDay,
+      quarter: quarterRange(quarterOf(today)),
+    });
   }
 
   async get(id: string): Promise<CapaAction> {

@@ -36,6 +36,12 @@ export function mockCapaApi(
     transitionCapa: jest.fn().mockResolvedValue(capaFixture),
     listActions: jest.fn().mockResolvedValue({ items: [actionFixture] }),
     getAction: jest.fn().mockResolvedValue(actionFixture),
+    getActionSummary: jest.fn().mockResolvedValue({
+      open: 2,
+      overdue: 1,
+      dueSoon: 1,
+      closedThisQuarter: 1,
+    }),
     createAction: jest.fn().mockResolvedValue(actionFixture),
     updateAction: jest.fn().mockResolvedValue(actionFixture),
     transitionAction: jest.fn().mockResolvedValue(actionFixture),

@@ -19,6 +19,7 @@ import {
   UpdateCapaRequest,
   UpdatePostmortemRequest,
   WorkListQuery,
+  WorkSummary,
 } from '@internal/backstage-plugin-capa-common';
 
 /**
@@ -83,6 +84,10 @@ export interface CapaApi {
   ): Promise<CapaRecord>;
 
   listActions(request: WorkListRequest): Promise<Page<CapaAction>>;
+  /** Counts of matching actions: open, overdue, due soon, closed this quarter. */
+  getActionSummary(
+    request: Omit<WorkListRequest, 'limit' | 'cursor' | 'dueState' | 'status'>,
+  ): Promise<WorkSummary>;
   getAction(id: string): Promise<CapaAction>;
   createAction(
     request: CreateActionRequest,

@@ -18,6 +18,7 @@ import {
   UpdateActionRequest,
   UpdateCapaRequest,
   UpdatePostmortemRequest,
+  WorkSummary,
 } from '@internal/backstage-plugin-capa-common';
 import { CapaApi, PostmortemListRequest, WorkListRequest } from './CapaApi';
 
@@ -115,6 +116,12 @@ export class CapaClient implements CapaApi {
 
   listActions(request: WorkListRequest): Promise<Page<CapaAction>> {
     return this.get(`/actions?${toQuery(request)}`);
+  }
+
+  getActionSummary(
+    request: Omit<WorkListRequest, 'limit' | 'cursor' | 'dueState' | 'status'>,
+  ): Promise<WorkSummary> {
+    return this.get(`/actions/summary?${toQuery(request)}`);
   }
 
   getAction(id: string): Promise<CapaAction> {

@@ -22,7 +22,7 @@ import {
   EntityMembersListCard,
   EntityOwnershipCard,
 } from '@backstage/plugin-org';
-import { EntityCapaContent } from '@internal/backstage-plugin-capa';
+import { EntityCapaCard, EntityCapaContent } from '@internal/backstage-plugin-capa';
 
 const entityWarningContent = (
   <>
@@ -65,6 +65,9 @@ const componentPage = (
           <EntityAboutCard />
         </Grid>
         <Grid item md={6} xs={12}>
+          <EntityCapaCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
           <EntityLinksCard />
         </Grid>
         <Grid item md={6} xs={12}>
@@ -88,6 +91,9 @@ const systemPage = (
           <EntityAboutCard />
         </Grid>
         <Grid item md={6} xs={12}>
+          <EntityCapaCard />
+        </Grid>
+        <Grid item xs={12}>
           <EntityHasComponentsCard />
         </Grid>
       </Grid>

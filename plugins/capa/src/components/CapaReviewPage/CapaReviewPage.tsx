@@ -1,6 +1,5 @@
 import {
   Content,
-  EmptyState,
   Header,
   Page,
   Progress,
@@ -9,104 +8,174 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import {
   lastCompleteQuarter,
-  quarterOf,
-  quarterRange,
+  Quarter,
+  QuarterlyReview,
 } from '@internal/backstage-plugin-capa-common';
-import FormControl from '@material-ui/core/FormControl';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
-import { useState } from 'react';
+import Typography from '@material-ui/core/Typography';
+import GetAppIcon from '@material-ui/icons/GetApp';
+import PrintIcon from '@material-ui/icons/Print';
+import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { capaApiRef } from '../../api';
-import { usePostmortems } from '../../hooks/usePostmortems';
-import { PostmortemTable } from '../PostmortemTable';
 import { ServerDay } from '../ServerDay';
+import { downloadCsv } from './downloadCsv';
+import { usePrintStyles } from './printStyles';
+import { QuarterPicker, recentQuarters } from './QuarterPicker';
+import { ReviewCharts } from './ReviewCharts';
+import { reviewCsvFileName, reviewToCsv } from './reviewCsv';
+import { ReviewFigures } from './ReviewFigures';
+import {
+  OverdueCapasTable,
+  OwnerFiguresTable,
+  RecurringCapasTable,
+  ServiceFiguresTable,
+} from './ReviewTables';
 
-/** The quarters a reviewer can pick: the current one and the 15 before it. */
-function recentQuarters(today: string): string[] {
-  const quarters = [quarterOf(today)];
-  while (quarters.length < 16) {
-    const { first } = quarterRange(quarters[quarters.length - 1]);
-    quarters.push(lastCompleteQuarter(first));
-  }
-  return quarters;
+function ReviewControls(props: {
+  quarters: Quarter[];
+  quarter: Quarter;
+  onQuarterChange: (quarter: Quarter) => void;
+  review?: QuarterlyReview;
+}) {
+  const classes = usePrintStyles();
+  const { review } = props;
+  return (
+    <Box
+      display="flex"
+      flexWrap="wrap"
+      alignItems="center"
+      gridGap={16}
+      className={classes.noPrint}
+    >
+      <QuarterPicker
+        quarters={props.quarters}
+        value={props.quarter}
+        onChange={props.onQuarterChange}
+      />
+      <Box flexGrow={1} />
+      <Button
+        variant="outlined"
+        startIcon={<GetAppIcon />}
+        disabled={!review}
+        onClick={() =>
+          review && downloadCsv(reviewCsvFileName(review), reviewToCsv(review))
+        }
+        data-testid="review-download-csv"
+      >
+        Download CSV
+      </Button>
+      <Button
+        variant="outlined"
+        startIcon={<PrintIcon />}
+        onClick={() => window.print()}
+        data-testid="review-print"
+      >
+        Print
+      </Button>
+    </Box>
+  );
 }
 
-function QuarterReview(props: { quarters: string[]; initial: string }) {
-  const [quarter, setQuarter] = useState(props.initial);
-  const pages = usePostmortems({ quarter });
+function ReviewPeriod(props: { review: QuarterlyReview }) {
+  const classes = usePrintStyles();
+  const { review } = props;
   return (
     <>
-      <Grid item xs={12}>
-        <FormControl variant="outlined" size="small">
-          <InputLabel id="capa-review-quarter">Quarter</InputLabel>
-          <Select
-            labelId="capa-review-quarter"
-            label="Quarter"
-            value={quarter}
-            onChange={e => setQuarter(e.target.value as string)}
-          >
-            {props.quarters.map(q => (
-              <MenuItem key={q} value={q}>
-                {q}
-              </MenuItem>
-            ))}
-          </Select>
-        </FormControl>
-      </Grid>
-      <Grid item xs={12}>
-        {pages.error ? (
-          <ResponseErrorPanel error={pages.error} />
-        ) : (
-          <PostmortemTable
-            title={`Postmortems of ${quarter}`}
-            pages={pages}
-            emptyContent={
-              <EmptyState
-                missing="data"
-                title={`No incidents in ${quarter}`}
-                description="No postmortem has an incident date in this quarter. Pick another quarter above."
-              />
-            }
-          />
-        )}
-      </Grid>
+      <Typography variant="h4" component="h1" className={classes.printOnly}>
+        Quarterly quality review {review.quarter}
+      </Typography>
+      <Typography variant="subtitle1" data-testid="review-period">
+        {review.quarter}: {review.first} – {review.last}
+      </Typography>
+      <ServerDay />
     </>
   );
 }
 
+/** The review of one quarter, as the server computed it. */
+function QuarterlyReviewContent(props: { review: QuarterlyReview }) {
+  const { review } = props;
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <ReviewPeriod review={review} />
+      </Grid>
+      <Grid item xs={12}>
+        <ReviewFigures review={review} />
+      </Grid>
+      <Grid item xs={12}>
+        <ReviewCharts review={review} />
+      </Grid>
+      <Grid item xs={12}>
+        <ServiceFiguresTable review={review} />
+      </Grid>
+      <Grid item xs={12}>
+        <OwnerFiguresTable review={review} />
+      </Grid>
+      <Grid item xs={12}>
+        <OverdueCapasTable review={review} />
+      </Grid>
+      <Grid item xs={12}>
+        <RecurringCapasTable review={review} />
+      </Grid>
+    </Grid>
+  );
+}
+
+function QuarterlyReviewView(props: { today: string }) {
+  const capaApi = useApi(capaApiRef);
+  const quarters = useMemo(() => recentQuarters(props.today), [props.today]);
+  const [quarter, setQuarter] = useState(() =>
+    lastCompleteQuarter(props.today),
+  );
+  const review = useAsync(() => capaApi.getReview(quarter), [capaApi, quarter]);
+  const current = review.loading ? undefined : review.value;
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <ReviewControls
+          quarters={quarters}
+          quarter={quarter}
+          onQuarterChange={setQuarter}
+          review={current}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        {review.loading && <Progress />}
+        {!review.loading && review.error && (
+          <ResponseErrorPanel error={review.error} />
+        )}
+        {current && <QuarterlyReviewContent review={current} />}
+      </Grid>
+    </Grid>
+  );
+}
+
 /**
- * The quarterly quality review, for the management review of the quality
- * system.
+ * The quarterly quality review: postmortems, CAPAs and actions of a quarter,
+ * an input to the management review of the quality system. It prints, and
+ * downloads as CSV.
  *
  * @public
  */
 export function CapaReviewPage() {
   const capaApi = useApi(capaApiRef);
+  const classes = usePrintStyles();
   // The default quarter follows the server's day, not the browser's.
   const info = useAsync(() => capaApi.getInstallationInfo(), [capaApi]);
   return (
-    <Page themeId="tool">
+    <Page themeId="tool" className={classes.page}>
       <Header
         title="Quarterly quality review"
-        subtitle="Postmortems, CAPAs and actions per quarter"
+        subtitle="CAPA status for the management review of the quality system"
       />
       <Content>
-        <Grid container spacing={3}>
-          <Grid item xs={12}>
-            <ServerDay />
-            {info.loading && <Progress />}
-            {info.error && <ResponseErrorPanel error={info.error} />}
-          </Grid>
-          {info.value && (
-            <QuarterReview
-              quarters={recentQuarters(info.value.today)}
-              initial={lastCompleteQuarter(info.value.today)}
-            />
-          )}
-        </Grid>
+        {info.loading && <Progress />}
+        {info.error && <ResponseErrorPanel error={info.error} />}
+        {info.value && <QuarterlyReviewView today={info.value.today} />}
       </Content>
     </Page>
   );

@@ -8,6 +8,7 @@ import { Postmortem } from '@internal/backstage-plugin-capa-common';
 import { screen } from '@testing-library/react';
 import { CapaApi, capaApiRef } from '../../api';
 import { mockCapaApi } from '../../__testUtils__/mockCapaApi';
+import { boardRouteRef } from '../../routes';
 import { EntityCapaContent } from './EntityCapaContent';
 
 const entity: Entity = {
@@ -53,41 +54,71 @@ async function renderTab(api: CapaApi) {
         <EntityCapaContent />
       </EntityProvider>
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/capa': boardRouteRef,
+      },
+    },
   );
 }
 
 describe('EntityCapaContent', () => {
-  it("lists the entity's postmortems as the server returned them", async () => {
+  it("shows the entity's counts, overdue actions, CAPAs and postmortems as the server returned them", async () => {
     const api = mockApi();
     await renderTab(api);
 
     expect(await screen.findByText(postmortem.title)).toBeInTheDocument();
     expect(screen.getByText('Prio 1')).toBeInTheDocument();
-    expect(screen.getByText('High')).toBeInTheDocument();
     expect(
-      screen.getByText('Postmortems of Clinical engine'),
+      await screen.findByText('Better monitoring of the clinical engine'),
     ).toBeInTheDocument();
-    expect(api.listPostmortems).toHaveBeenCalledWith({
-      entityRef: 'component:default/clinical-engine',
-      cursor: undefined,
-    });
+    expect(
+      screen.getByText('Monitoring and data resilience'),
+    ).toBeInTheDocument();
+    // The overdue action is flagged as the server decided, not recomputed here.
+    const actionRow = screen
+      .getByText('Better monitoring of the clinical engine')
+      .closest('tr')!;
+    expect(actionRow.querySelector('[data-due-state]')).toHaveAttribute(
+      'data-due-state',
+      'overdue',
+    );
+    expect(await screen.findByTestId('count-Overdue')).toHaveTextContent(
+      '1Overdue',
+    );
+    const query = { entityRef: 'component:default/clinical-engine' };
+    expect(api.getActionSummary).toHaveBeenCalledWith(query);
+    expect(api.listActions).toHaveBeenCalledWith({ ...query, limit: 100 });
+    expect(api.listCapas).toHaveBeenCalledWith({ ...query, limit: 100 });
     expect(
       await screen.findByText(/Today is 2026-11-22 in Europe\/Amsterdam/),
     ).toBeInTheDocument();
   });
 
-  it('tells a service owner how to link a postmortem when there is none', async () => {
+  it('tells a service owner how to link a postmortem when there is nothing yet', async () => {
     await renderTab(
-      mockApi({ listPostmortems: jest.fn().mockResolvedValue({ items: [] }) }),
+      mockApi({
+        listPostmortems: jest.fn().mockResolvedValue({ items: [] }),
+        listCapas: jest.fn().mockResolvedValue({ items: [] }),
+        listActions: jest.fn().mockResolvedValue({ items: [] }),
+      }),
     );
 
     expect(
-      await screen.findByText('No postmortems concern Clinical engine yet'),
+      await screen.findByText(
+        'No postmortems or CAPAs concern Clinical engine yet',
+      ),
     ).toBeInTheDocument();
     expect(
       screen.getByText('component:default/clinical-engine'),
     ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Record a postmortem' }),
+    ).toHaveAttribute(
+      'href',
+      '/capa/postmortems/new?entityRef=component%3Adefault%2Fclinical-engine',
+    );
   });
 
   it("shows the server's error instead of an empty list", async () => {
@@ -103,7 +134,7 @@ describe('EntityCapaContent', () => {
       await screen.findByText('Error: capa backend is down'),
     ).toBeInTheDocument();
     expect(
-      screen.queryByText(/No postmortems concern/),
+      screen.queryByText(/No postmortems or CAPAs/),
     ).not.toBeInTheDocument();
   });
 });

@@ -1,0 +1,2 @@
+export { MoveDialog, needsDialog } from './MoveDialog';
+export type { MoveInput } from './MoveDialog';
