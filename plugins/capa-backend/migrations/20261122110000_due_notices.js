@@ -12,7 +12,9 @@ exports.up = async function up(knex) {
     await knex.schema.alterTable(table, t => {
       t.string('notified_due_state', 16)
         .nullable()
-        .comment('The due state its owner was last told about; cleared when the due date moves');
+        .comment(
+          'The due state its owner was last told about; cleared when the due date moves',
+        );
     });
   }
 

@@ -126,6 +126,8 @@ async function seed(knex: Knex) {
     actions.map((a, i) => ({
       action_id: a.id,
       entity_ref: component(i % ENTITIES),
+      finished: a.finished,
+      due_date: a.due_date,
     })),
     200,
   );

@@ -45,6 +45,7 @@ export class ActionQueries implements ActionTable {
         this.matchEntities(query, entityRefs),
       matchPostmortem: (query, postmortemId) =>
         query.where('a.postmortem_id', postmortemId),
+      entityLinks: { table: 'capa_action_entities', recordColumn: 'action_id' },
     });
     const entityRefs = await this.entityRefsOf(rows.map(row => row.id));
     return {
@@ -90,7 +91,10 @@ export class ActionQueries implements ActionTable {
       updated_at: new Date(action.createdAt),
       version: 1,
     });
-    await this.insertEntityRefs(action.id, action.entityRefs);
+    await this.insertEntityRefs(action.id, action.entityRefs, {
+      finished: finishedColumn(action.status) ?? 0,
+      due_date: action.dueDate,
+    });
   }
 
   async update(
@@ -119,29 +123,52 @@ export class ActionQueries implements ActionTable {
       return false;
     }
     if (patch.entityRefs) {
+      const { finished, due_date: dueDate } = await this.db('capa_actions')
+        .where({ id })
+        .first('finished', 'due_date');
       await this.db('capa_action_entities').where({ action_id: id }).delete();
-      await this.insertEntityRefs(id, patch.entityRefs);
+      await this.insertEntityRefs(id, patch.entityRefs, {
+        finished: Number(finished),
+        due_date: dueDate,
+      });
+    } else if (patch.status !== undefined || patch.dueDate !== undefined) {
+      // The links carry the list order; they move with the action.
+      await this.db('capa_action_entities')
+        .where({ action_id: id })
+        .update(
+          compact({
+            finished: finishedColumn(patch.status),
+            due_date: patch.dueDate,
+          }),
+        );
     }
     return true;
   }
 
   /** Narrows a query on `capa_actions as a` to actions touching the refs. */
   private matchEntities(query: Knex.QueryBuilder, entityRefs: string[]) {
-    query.whereExists(
-      this.db('capa_action_entities as ae')
-        .select(this.db.raw('1'))
-        .whereRaw('ae.action_id = a.id')
-        .whereIn('ae.entity_ref', entityRefs),
+    // IN (subquery) lets both engines start from the entity_ref index; an
+    // EXISTS per row made SQLite scan every action.
+    query.whereIn(
+      'a.id',
+      this.db('capa_action_entities')
+        .select('action_id')
+        .whereIn('entity_ref', entityRefs),
     );
   }
 
-  private async insertEntityRefs(actionId: string, entityRefs: string[]) {
+  private async insertEntityRefs(
+    actionId: string,
+    entityRefs: string[],
+    order: { finished: number; due_date: string },
+  ) {
     const unique = [...new Set(entityRefs)];
     if (unique.length > 0) {
       await this.db('capa_action_entities').insert(
         unique.map(entityRef => ({
           action_id: actionId,
           entity_ref: entityRef,
+          ...order,
         })),
       );
     }

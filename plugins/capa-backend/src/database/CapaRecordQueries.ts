@@ -48,31 +48,25 @@ export class CapaRecordQueries implements CapaRecordTable {
       page,
       matchEntities: (query, entityRefs) =>
         // A CAPA reaches an entity directly, through an action touching it,
-        // or through a postmortem concerning it.
-        query.where(q =>
-          q
-            .whereExists(
-              this.db('capa_record_entities as re')
-                .select(this.db.raw('1'))
-                .whereRaw('re.capa_id = c.id')
-                .whereIn('re.entity_ref', entityRefs),
-            )
-            .orWhereExists(
+        // or through a postmortem concerning it. IN (subquery) lets both
+        // engines start from the entity_ref indexes.
+        query.whereIn(
+          'c.id',
+          this.db('capa_record_entities')
+            .select('capa_id')
+            .whereIn('entity_ref', entityRefs)
+            .union(
               this.db('capa_actions as a')
                 .join('capa_action_entities as ae', 'ae.action_id', 'a.id')
-                .select(this.db.raw('1'))
-                .whereRaw('a.capa_id = c.id')
+                .select('a.capa_id')
                 .whereIn('ae.entity_ref', entityRefs),
-            )
-            .orWhereExists(
               this.db('capa_record_postmortems as rp')
                 .join(
                   'capa_postmortem_entities as pe',
                   'pe.postmortem_id',
                   'rp.postmortem_id',
                 )
-                .select(this.db.raw('1'))
-                .whereRaw('rp.capa_id = c.id')
+                .select('rp.capa_id')
                 .whereIn('pe.entity_ref', entityRefs),
             ),
         ),

@@ -7,6 +7,9 @@ import { compareKeys, encodeCursor, SortKey } from './cursor';
  */
 export const REFS_PER_QUERY = 150;
 
+/** Up to this many owners, each gets its own query. */
+const FEW_OWNERS = 20;
+
 /** Splits a list into chunks of at most `size`. */
 export function chunk<T>(items: T[], size: number): T[][] {
   const chunks: T[][] = [];
@@ -28,8 +31,11 @@ export function refChunks(
   const entityChunks = entityRefs
     ? chunk(entityRefs, REFS_PER_QUERY)
     : [undefined];
+  // A few owners ("mine": a user and their groups) are asked one by one: each
+  // query then reads the owner index in list order and stops at the page,
+  // where an IN over several owners sorts all their records.
   const ownerChunks = ownerRefs
-    ? chunk(ownerRefs, REFS_PER_QUERY)
+    ? chunk(ownerRefs, ownerRefs.length <= FEW_OWNERS ? 1 : REFS_PER_QUERY)
     : [undefined];
   return entityChunks.flatMap(e =>
     ownerChunks.map(o => ({ entityRefs: e, ownerRefs: o })),

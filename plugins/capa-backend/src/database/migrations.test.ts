@@ -111,8 +111,18 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       changes: '{}',
     });
 
-    // Down one step, with the data in place, and up again: nothing lost.
-    await knex.migrate.down({ directory });
+    // Down step by step, with the data in place, and up again: nothing lost.
+    await knex.migrate.down({
+      directory,
+      name: '20261122120000_action_entity_order.js',
+    });
+    expect(
+      await knex.schema.hasColumn('capa_action_entities', 'due_date'),
+    ).toBe(false);
+    await knex.migrate.down({
+      directory,
+      name: '20261122110000_due_notices.js',
+    });
     expect(
       await knex.schema.hasColumn('capa_actions', 'notified_due_state'),
     ).toBe(false);
@@ -123,6 +133,10 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(
       await knex.schema.hasColumn('capa_actions', 'notified_due_state'),
     ).toBe(true);
+    // The links got their action's order back from the actions themselves.
+    expect(
+      await knex('capa_action_entities').select('finished', 'due_date'),
+    ).toEqual([{ finished: 0, due_date: '2023-05-01' }]);
     const [{ n: entries }] = await knex('capa_history').count({ n: '*' });
     expect(Number(entries)).toBe(1);
 

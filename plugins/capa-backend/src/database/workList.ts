@@ -1,6 +1,9 @@
 import { Knex } from 'knex';
 import { PageRequest, WorkFilter } from './CapaStore';
 import { mergePages, refChunks } from './chunks';
+
+/** Up to this many entities are read one by one from an ordered link index. */
+const FEW_ENTITIES = 20;
 import { decodeCursor } from './cursor';
 
 /** A row of a work list: a CAPA or an action, in open-work-first order. */
@@ -20,78 +23,114 @@ export async function listWork<Row extends WorkRow>(options: {
   select?: (query: Knex.QueryBuilder) => void;
   matchEntities: (query: Knex.QueryBuilder, entityRefs: string[]) => void;
   matchPostmortem: (query: Knex.QueryBuilder, postmortemId: string) => void;
+  /**
+   * Link rows that carry the record's finished flag and due date: a few
+   * entities are then read one by one from the links' (entity, finished,
+   * due date, id) index, one page each, however busy the entity is.
+   */
+  entityLinks?: { table: string; recordColumn: string };
 }): Promise<{ rows: Row[]; nextCursor?: string }> {
   const { db, alias, filter, page } = options;
   const col = (name: string) => `${alias}.${name}`;
   const after = page.cursor
     ? decodeCursor(page.cursor, ['number', 'string', 'string'])
     : undefined;
+  const links =
+    options.entityLinks &&
+    filter.entityRefs &&
+    filter.entityRefs.length <= FEW_ENTITIES
+      ? options.entityLinks
+      : undefined;
+  // The columns of the list order: the links' when reading from them.
+  const order = links
+    ? {
+        finished: 'l.finished',
+        dueDate: 'l.due_date',
+        id: `l.${links.recordColumn}`,
+      }
+    : { finished: col('finished'), dueDate: col('due_date'), id: col('id') };
+  const chunks = links
+    ? filter.entityRefs!.flatMap(entityRef =>
+        refChunks(undefined, filter.ownerRefs).map(c => ({
+          ...c,
+          entityRefs: [entityRef],
+        })),
+      )
+    : refChunks(filter.entityRefs, filter.ownerRefs);
 
-  const queries = refChunks(filter.entityRefs, filter.ownerRefs).map(
-    ({ entityRefs, ownerRefs }) => {
-      const query = db(`${options.table} as ${alias}`)
-        .select(`${alias}.*`)
-        .orderBy([
-          { column: col('finished'), order: 'asc' },
-          { column: col('due_date'), order: 'asc' },
-          { column: col('id'), order: 'asc' },
-        ])
-        .limit(page.limit + 1);
-      options.select?.(query);
-      if (entityRefs) {
-        options.matchEntities(query, entityRefs);
-      }
-      if (ownerRefs) {
-        query.whereIn(col('owner_ref'), ownerRefs);
-      }
-      if (filter.status) {
-        query.where(col('status'), filter.status);
-      }
-      if (filter.capaId) {
-        query.where(col(alias === 'c' ? 'id' : 'capa_id'), filter.capaId);
-      }
-      if (filter.postmortemId) {
-        options.matchPostmortem(query, filter.postmortemId);
-      }
-      if (filter.dueBetween) {
+  const queries = chunks.map(({ entityRefs, ownerRefs }) => {
+    const query = (
+      links
+        ? db(`${links.table} as l`).join(
+            `${options.table} as ${alias}`,
+            col('id'),
+            order.id,
+          )
+        : db(`${options.table} as ${alias}`)
+    )
+      .select(`${alias}.*`)
+      .orderBy([
+        { column: order.finished, order: 'asc' },
+        { column: order.dueDate, order: 'asc' },
+        { column: order.id, order: 'asc' },
+      ])
+      .limit(page.limit + 1);
+    options.select?.(query);
+    if (entityRefs && links) {
+      query.where('l.entity_ref', entityRefs[0]);
+    } else if (entityRefs) {
+      options.matchEntities(query, entityRefs);
+    }
+    if (ownerRefs) {
+      query.whereIn(col('owner_ref'), ownerRefs);
+    }
+    if (filter.status) {
+      query.where(col('status'), filter.status);
+    }
+    if (filter.capaId) {
+      query.where(col(alias === 'c' ? 'id' : 'capa_id'), filter.capaId);
+    }
+    if (filter.postmortemId) {
+      options.matchPostmortem(query, filter.postmortemId);
+    }
+    if (filter.dueBetween) {
+      query.whereBetween(col('due_date'), [
+        filter.dueBetween.first,
+        filter.dueBetween.last,
+      ]);
+    }
+    if (filter.due) {
+      // The SQL form of dueStateOf() in capa-common: same rule, same today.
+      query.where(col('finished'), 0);
+      if (filter.due.state === 'overdue') {
+        query.where(col('due_date'), '<', filter.due.today);
+      } else {
         query.whereBetween(col('due_date'), [
-          filter.dueBetween.first,
-          filter.dueBetween.last,
+          filter.due.today,
+          filter.due.dueSoonLastDay,
         ]);
       }
-      if (filter.due) {
-        // The SQL form of dueStateOf() in capa-common: same rule, same today.
-        query.where(col('finished'), 0);
-        if (filter.due.state === 'overdue') {
-          query.where(col('due_date'), '<', filter.due.today);
-        } else {
-          query.whereBetween(col('due_date'), [
-            filter.due.today,
-            filter.due.dueSoonLastDay,
-          ]);
-        }
-      }
-      if (after) {
-        const [finished, dueDate, id] = after;
-        query.where(q =>
-          q
-            .where(col('finished'), '>', finished)
-            .orWhere(q2 =>
-              q2
-                .where(col('finished'), finished)
-                .andWhere(col('due_date'), '>', dueDate),
-            )
-            .orWhere(q3 =>
-              q3
-                .where(col('finished'), finished)
-                .andWhere(col('due_date'), dueDate)
-                .andWhere(col('id'), '>', id),
-            ),
-        );
-      }
-      return query;
-    },
-  );
+    }
+    if (after) {
+      const [finished, dueDate, id] = after;
+      query.where(q =>
+        q
+          .where(order.finished, '>', finished)
+          .orWhere(q2 =>
+            q2
+              .where(order.finished, finished)
+              .andWhere(order.dueDate, '>', dueDate),
+          )
+          .orWhere(q3 =>
+            q3
+              .where(order.finished, finished)
+              .andWhere(order.dueDate, dueDate)
+              .andWhere(order.id, '>', id),
+          ),
+      );
+    }
+    return query;
+  });
 
   const pages = (await Promise.all(queries)) as Row[][];
   return mergePages(

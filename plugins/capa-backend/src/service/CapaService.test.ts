@@ -421,6 +421,74 @@ describe.each(databases.eachSupportedId())('CapaService on %p', databaseId => {
     );
   });
 
+  it("keeps a service's action list in order as actions move and change due dates", async () => {
+    const { capas, actions } = await setup(databaseId);
+    const { value: capa } = await capas.create(newCapa, quality);
+    const add = (title: string, dueDate: string) =>
+      actions.create(
+        {
+          capaId: capa.id,
+          title,
+          ownerRef: 'user:default/anna.devries',
+          dueDate,
+          entityRefs: ['component:default/vitals'],
+        },
+        quality,
+      );
+    const first = (await add('first', '2026-11-30')).value;
+    await add('second', '2026-12-05');
+    await add('third', '2026-12-10');
+    const titles = async () =>
+      (
+        await actions.list(
+          { limit: 10, entityRef: 'component:default/vitals' },
+          quality,
+        )
+      ).items.map(a => a.title);
+    expect(await titles()).toEqual(['first', 'second', 'third']);
+
+    // Done goes last; a new due date moves it within the open work.
+    await actions.transition(
+      first.id,
+      { version: 1, transition: 'complete' },
+      quality,
+    );
+    expect(await titles()).toEqual(['second', 'third', 'first']);
+    const third = (
+      await actions.list(
+        { limit: 10, entityRef: 'component:default/vitals' },
+        quality,
+      )
+    ).items[1];
+    await actions.update(
+      third.id,
+      {
+        version: third.version,
+        dueDate: '2026-12-01',
+        dueDateReason: 'Sooner',
+      },
+      quality,
+    );
+    expect(await titles()).toEqual(['third', 'second', 'first']);
+    const page = await actions.list(
+      { limit: 1, entityRef: 'component:default/vitals' },
+      quality,
+    );
+    const next = await actions.list(
+      {
+        limit: 2,
+        entityRef: 'component:default/vitals',
+        cursor: page.nextCursor,
+      },
+      quality,
+    );
+    expect([...page.items, ...next.items].map(a => a.title)).toEqual([
+      'third',
+      'second',
+      'first',
+    ]);
+  });
+
   it('lists "mine": the caller and the groups the catalog has them in', async () => {
     const { capas } = await setup(databaseId);
     const team = await capas.create(newCapa, quality);

@@ -14,6 +14,14 @@ import { normalizeEntityRef } from '@internal/backstage-plugin-capa-common';
 /** The most refs asked of the catalog in one call. */
 const CATALOG_CHUNK = 200;
 
+/**
+ * How long a user's groups are remembered. "Mine" is asked on every board
+ * load; without this each one costs a catalog query. A membership change
+ * shows within this time.
+ */
+const MEMBERSHIP_TTL_MS = 60_000;
+const MEMBERSHIP_CACHE_SIZE = 1_000;
+
 function quoted(refs: string[]): string {
   return refs.map(ref => `'${ref}'`).join(', ');
 }
@@ -23,7 +31,15 @@ function quoted(refs: string[]): string {
  * in bounded chunks.
  */
 export class CatalogLookup {
-  constructor(private readonly catalog: CatalogService) {}
+  private readonly memberships = new Map<
+    string,
+    { groups: string[]; until: number }
+  >();
+
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Refuses refs the catalog does not know (400, naming them). */
   async assertEntitiesExist(
@@ -97,6 +113,24 @@ export class CatalogLookup {
     tokenOwnership: string[],
   ): Promise<string[]> {
     const userRef = normalizeEntityRef(credentials.principal.userEntityRef);
+    const groups = await this.groupsOf(userRef, credentials);
+    return [
+      ...new Set([
+        userRef,
+        ...tokenOwnership.map(normalizeEntityRef),
+        ...groups,
+      ]),
+    ];
+  }
+
+  private async groupsOf(
+    userRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    const cached = this.memberships.get(userRef);
+    if (cached && cached.until > this.now()) {
+      return cached.groups;
+    }
     const { items } = await this.catalog.getEntities(
       {
         filter: { kind: 'group', 'relations.hasMember': userRef },
@@ -107,12 +141,15 @@ export class CatalogLookup {
     const groups = items.map(group =>
       normalizeEntityRef(stringifyEntityRef(group)),
     );
-    return [
-      ...new Set([
-        userRef,
-        ...tokenOwnership.map(normalizeEntityRef),
-        ...groups,
-      ]),
-    ];
+    if (this.memberships.size >= MEMBERSHIP_CACHE_SIZE) {
+      // The oldest entry goes first: a Map keeps insertion order.
+      this.memberships.delete(this.memberships.keys().next().value!);
+    }
+    this.memberships.delete(userRef);
+    this.memberships.set(userRef, {
+      groups,
+      until: this.now() + MEMBERSHIP_TTL_MS,
+    });
+    return groups;
   }
 }
