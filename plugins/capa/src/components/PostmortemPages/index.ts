@@ -1,5 +1,3 @@
-export {
-  PostmortemListPage,
-  PostmortemPage,
-  PostmortemFormPage,
-} from './stubs';
+export { PostmortemListPage } from './PostmortemListPage';
+export { PostmortemPage } from './PostmortemPage';
+export { PostmortemFormPage } from './PostmortemFormPage';

@@ -1,0 +1,99 @@
+import {
+  Link,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { CapaAction } from '@internal/backstage-plugin-capa-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import { capaApiRef } from '../../api';
+import { capaRouteRef } from '../../routes';
+import { DueStateChip, StatusChip } from '../shared';
+import { usePaged } from './hooks';
+
+const PAGE_SIZE = 100;
+
+/**
+ * The actions that came from a postmortem, each under its CAPA, with owner,
+ * due date and due state as the server decided them.
+ */
+export function PostmortemImprovements(props: { postmortemId: string }) {
+  const { postmortemId } = props;
+  const capaApi = useApi(capaApiRef);
+  const capaLink = useRouteRef(capaRouteRef);
+  const actions = usePaged(postmortemId, cursor =>
+    capaApi.listActions({ postmortemId, limit: PAGE_SIZE, cursor }),
+  );
+
+  const columns: TableColumn<CapaAction>[] = [
+    {
+      title: 'CAPA',
+      field: 'capaKey',
+      width: '7em',
+      render: action => (
+        <Link to={capaLink({ id: action.capaId })}>{action.capaKey}</Link>
+      ),
+    },
+    { title: 'Improvement', field: 'title', highlight: true },
+    {
+      title: 'Owner',
+      field: 'ownerRef',
+      render: action => <EntityRefLink entityRef={action.ownerRef} />,
+    },
+    {
+      title: 'Due date',
+      field: 'dueDate',
+      width: '9em',
+      cellStyle: { whiteSpace: 'nowrap' },
+    },
+    {
+      title: 'Due',
+      field: 'dueState',
+      width: '8em',
+      render: action => <DueStateChip state={action.dueState} />,
+    },
+    {
+      title: 'Status',
+      field: 'status',
+      width: '9em',
+      render: action => <StatusChip status={action.status} />,
+    },
+  ];
+
+  if (actions.error) {
+    return <ResponseErrorPanel error={actions.error} />;
+  }
+  return (
+    <div data-testid="postmortem-improvements">
+      <Table<CapaAction>
+        title="Improvements"
+        columns={columns}
+        data={actions.items}
+        isLoading={actions.loading && actions.items.length === 0}
+        options={{ paging: false, search: false, padding: 'dense' }}
+        emptyContent={
+          <Box p={2}>
+            <Typography variant="body2" color="textSecondary">
+              No improvements have been recorded for this postmortem.
+            </Typography>
+          </Box>
+        }
+      />
+      {actions.hasMore && (
+        <Box display="flex" justifyContent="center" mt={1}>
+          <Button
+            variant="outlined"
+            onClick={actions.loadMore}
+            disabled={actions.loading}
+          >
+            {actions.loading ? 'Loading…' : 'Load more improvements'}
+          </Button>
+        </Box>
+      )}
+    </div>
+  );
+}

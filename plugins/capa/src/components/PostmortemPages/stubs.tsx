@@ -1,4 +1,0 @@
-// Replaced by the real pages.
-export const PostmortemListPage = () => null;
-export const PostmortemPage = () => null;
-export const PostmortemFormPage = () => null;
