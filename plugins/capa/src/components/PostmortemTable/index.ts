@@ -1,1 +1,0 @@
-export { PostmortemTable } from './PostmortemTable';
