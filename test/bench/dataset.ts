@@ -244,9 +244,14 @@ export function capaRows(size: BenchSize, today: Date) {
       ...stamps,
     };
   });
+  // The links carry their action's list order and done day, as the store
+  // keeps them.
   const actionEntities = actions.map(a => ({
     action_id: a.id,
     entity_ref: component(busyEntity()),
+    finished: a.finished,
+    due_date: a.due_date,
+    done_on: a.status === 'done' ? a.finished_on : null,
   }));
 
   return {

@@ -59,20 +59,33 @@ export async function explainListQueries(knex: Knex) {
       bindings?: readonly unknown[];
     }) => {
       if (/^\s*select/i.test(query.sql)) {
-        statements.push({ sql: query.sql, bindings: query.bindings ?? [] });
+        statements.push({
+          sql: query.sql,
+          bindings: [...(query.bindings ?? [])],
+        });
       }
     };
     knex.on('query', listener);
     await run();
     knex.removeListener('query', listener);
     for (const [index, statement] of statements.entries()) {
-      const { rows } = await knex.raw(
-        `explain ${statement.sql}`,
-        statement.bindings as Knex.RawBinding[],
-      );
-      const plan = (rows as Array<{ 'QUERY PLAN': string }>)
-        .map(r => r['QUERY PLAN'])
-        .join('\n');
+      // The statements arrive with PostgreSQL's own $n placeholders: run
+      // them through the driver rather than knex.raw, which wants '?'.
+      const connection = (await knex.client.acquireConnection()) as {
+        query(
+          sql: string,
+          bindings: readonly unknown[],
+        ): Promise<{ rows: Array<{ 'QUERY PLAN': string }> }>;
+      };
+      let rows: Array<{ 'QUERY PLAN': string }>;
+      try {
+        rows = (
+          await connection.query(`explain ${statement.sql}`, statement.bindings)
+        ).rows;
+      } finally {
+        await knex.client.releaseConnection(connection);
+      }
+      const plan = rows.map(r => r['QUERY PLAN']).join('\n');
       const seqScans = BIG_TABLES.filter(t =>
         new RegExp(`Seq Scan on ${t}\\b`).test(plan),
       );

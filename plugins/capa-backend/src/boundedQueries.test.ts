@@ -128,6 +128,7 @@ async function seed(knex: Knex) {
       entity_ref: component(i % ENTITIES),
       finished: a.finished,
       due_date: a.due_date,
+      done_on: a.status === 'done' ? a.finished_on : null,
     })),
     200,
   );

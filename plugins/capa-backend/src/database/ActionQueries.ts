@@ -62,6 +62,16 @@ export class ActionQueries implements ActionTable {
       quarter: { first: string; last: string };
     },
   ): Promise<WorkSummary> {
+    const onlyEntities =
+      filter.entityRefs &&
+      filter.entityRefs.length <= 20 &&
+      !filter.ownerRefs &&
+      !filter.capaId &&
+      !filter.postmortemId &&
+      !filter.dueBetween;
+    if (onlyEntities) {
+      return this.summaryFromLinks(filter.entityRefs!, days);
+    }
     return countWork({
       db: this.db,
       table: 'capa_actions',
@@ -71,6 +81,43 @@ export class ActionQueries implements ActionTable {
       matchEntities: (query, entityRefs) =>
         this.matchEntities(query, entityRefs),
     });
+  }
+
+  /**
+   * The service tab's counts, as ranges of the links' indexes: a busy
+   * service costs index entries, not a pass over its actions. Actions
+   * touching several of the entities are counted once.
+   */
+  private async summaryFromLinks(
+    entityRefs: string[],
+    days: {
+      today: string;
+      dueSoonLastDay: string;
+      quarter: { first: string; last: string };
+    },
+  ): Promise<WorkSummary> {
+    const count = async (narrow: (query: Knex.QueryBuilder) => void) => {
+      const query = this.db('capa_action_entities').whereIn(
+        'entity_ref',
+        entityRefs,
+      );
+      narrow(query);
+      const [{ n }] = await query.countDistinct({ n: 'action_id' });
+      return Number(n);
+    };
+    const [open, overdue, dueSoon, closedThisQuarter] = await Promise.all([
+      count(q => q.where('finished', 0)),
+      count(q => q.where('finished', 0).where('due_date', '<', days.today)),
+      count(q =>
+        q
+          .where('finished', 0)
+          .whereBetween('due_date', [days.today, days.dueSoonLastDay]),
+      ),
+      count(q =>
+        q.whereBetween('done_on', [days.quarter.first, days.quarter.last]),
+      ),
+    ]);
+    return { open, overdue, dueSoon, closedThisQuarter };
   }
 
   async insert(action: NewAction): Promise<void> {
@@ -94,6 +141,7 @@ export class ActionQueries implements ActionTable {
     await this.insertEntityRefs(action.id, action.entityRefs, {
       finished: finishedColumn(action.status) ?? 0,
       due_date: action.dueDate,
+      done_on: null,
     });
   }
 
@@ -123,13 +171,14 @@ export class ActionQueries implements ActionTable {
       return false;
     }
     if (patch.entityRefs) {
-      const { finished, due_date: dueDate } = await this.db('capa_actions')
+      const stored = await this.db('capa_actions')
         .where({ id })
-        .first('finished', 'due_date');
+        .first('finished', 'due_date', 'status', 'finished_on');
       await this.db('capa_action_entities').where({ action_id: id }).delete();
       await this.insertEntityRefs(id, patch.entityRefs, {
-        finished: Number(finished),
-        due_date: dueDate,
+        finished: Number(stored.finished),
+        due_date: stored.due_date,
+        done_on: stored.status === 'done' ? stored.finished_on : null,
       });
     } else if (patch.status !== undefined || patch.dueDate !== undefined) {
       // The links carry the list order; they move with the action.
@@ -139,6 +188,10 @@ export class ActionQueries implements ActionTable {
           compact({
             finished: finishedColumn(patch.status),
             due_date: patch.dueDate,
+            done_on:
+              patch.status === undefined
+                ? undefined
+                : (patch.status === 'done' && patch.finishedOn) || null,
           }),
         );
     }
@@ -160,7 +213,7 @@ export class ActionQueries implements ActionTable {
   private async insertEntityRefs(
     actionId: string,
     entityRefs: string[],
-    order: { finished: number; due_date: string },
+    order: { finished: number; due_date: string; done_on: string | null },
   ) {
     const unique = [...new Set(entityRefs)];
     if (unique.length > 0) {

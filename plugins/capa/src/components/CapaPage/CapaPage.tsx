@@ -45,13 +45,14 @@ import {
   DueStateChip,
   isConflict,
   StatusChip,
+  useActionColumns,
   useMove,
   useSave,
   WorkItem,
 } from '../shared';
 import { AddActionDialog } from './AddActionDialog';
 import { EditCapaDialog } from './EditCapaDialog';
-import { HistoryTable } from './HistoryTable';
+import { RecordHistory } from '../RecordHistory';
 
 function Field(props: { label: string; children: React.ReactNode }) {
   return (
@@ -106,6 +107,7 @@ export function CapaPage() {
     resourceRef,
   });
 
+  const baseActionColumns = useActionColumns({ showCapa: false });
   const capa = useAsync(() => capaApi.getCapa(id), [capaApi, id, reloadKey]);
   const actions = useAsync(
     () => capaApi.listActions({ capaId: id, limit: 100 }),
@@ -185,30 +187,7 @@ export function CapaPage() {
     : [];
 
   const actionColumns: TableColumn<CapaAction>[] = [
-    {
-      title: 'Due',
-      field: 'dueState',
-      width: '8em',
-      render: a => <DueStateChip state={a.dueState} />,
-    },
-    { title: 'Action', field: 'title', highlight: true },
-    {
-      title: 'Owner',
-      field: 'ownerRef',
-      render: a => <EntityRefLink entityRef={a.ownerRef} />,
-    },
-    {
-      title: 'Due date',
-      field: 'dueDate',
-      width: '8em',
-      cellStyle: { whiteSpace: 'nowrap' },
-    },
-    {
-      title: 'Status',
-      field: 'status',
-      width: '9em',
-      render: a => <StatusChip status={a.status} />,
-    },
+    ...baseActionColumns,
     {
       title: 'Move',
       field: 'id',
@@ -421,7 +400,11 @@ export function CapaPage() {
               />
             </Grid>
             <Grid item xs={12}>
-              <HistoryTable recordType="capa" id={id} reloadKey={reloadKey} />
+              <RecordHistory
+                recordType="capa"
+                recordId={id}
+                revision={reloadKey}
+              />
             </Grid>
           </Grid>
         )}

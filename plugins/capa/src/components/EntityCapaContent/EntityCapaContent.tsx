@@ -31,7 +31,7 @@ import {
   newPostmortemRouteRef,
   postmortemRouteRef,
 } from '../../routes';
-import { DueStateChip, StatusChip } from '../shared';
+import { DueStateChip, StatusChip, useActionColumns } from '../shared';
 import { ServerDay } from '../ServerDay';
 import { WorkCounts } from './WorkCounts';
 
@@ -64,38 +64,7 @@ export function EntityCapaContent() {
     [capaApi, entityRef],
   );
 
-  const actionColumns: TableColumn<CapaAction>[] = [
-    {
-      title: 'Due',
-      field: 'dueState',
-      width: '8em',
-      render: a => <DueStateChip state={a.dueState} />,
-    },
-    { title: 'Action', field: 'title', highlight: true },
-    {
-      title: 'CAPA',
-      field: 'capaKey',
-      width: '7em',
-      render: a => <Link to={capaLink({ id: a.capaId })}>{a.capaKey}</Link>,
-    },
-    {
-      title: 'Owner',
-      field: 'ownerRef',
-      render: a => <EntityRefLink entityRef={a.ownerRef} />,
-    },
-    {
-      title: 'Due date',
-      field: 'dueDate',
-      width: '8em',
-      cellStyle: { whiteSpace: 'nowrap' },
-    },
-    {
-      title: 'Status',
-      field: 'status',
-      width: '9em',
-      render: a => <StatusChip status={a.status} />,
-    },
-  ];
+  const actionColumns = useActionColumns();
   const capaColumns: TableColumn<CapaRecord>[] = [
     {
       title: 'Key',

@@ -1,18 +1,11 @@
-import {
-  Link,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { ResponseErrorPanel, Table } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
 import { CapaAction } from '@internal/backstage-plugin-capa-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { capaApiRef } from '../../api';
-import { capaRouteRef } from '../../routes';
-import { DueStateChip, StatusChip } from '../shared';
+import { useActionColumns } from '../shared';
 import { usePaged } from './hooks';
 
 const PAGE_SIZE = 100;
@@ -24,45 +17,11 @@ const PAGE_SIZE = 100;
 export function PostmortemImprovements(props: { postmortemId: string }) {
   const { postmortemId } = props;
   const capaApi = useApi(capaApiRef);
-  const capaLink = useRouteRef(capaRouteRef);
   const actions = usePaged(postmortemId, cursor =>
     capaApi.listActions({ postmortemId, limit: PAGE_SIZE, cursor }),
   );
 
-  const columns: TableColumn<CapaAction>[] = [
-    {
-      title: 'CAPA',
-      field: 'capaKey',
-      width: '7em',
-      render: action => (
-        <Link to={capaLink({ id: action.capaId })}>{action.capaKey}</Link>
-      ),
-    },
-    { title: 'Improvement', field: 'title', highlight: true },
-    {
-      title: 'Owner',
-      field: 'ownerRef',
-      render: action => <EntityRefLink entityRef={action.ownerRef} />,
-    },
-    {
-      title: 'Due date',
-      field: 'dueDate',
-      width: '9em',
-      cellStyle: { whiteSpace: 'nowrap' },
-    },
-    {
-      title: 'Due',
-      field: 'dueState',
-      width: '8em',
-      render: action => <DueStateChip state={action.dueState} />,
-    },
-    {
-      title: 'Status',
-      field: 'status',
-      width: '9em',
-      render: action => <StatusChip status={action.status} />,
-    },
-  ];
+  const columns = useActionColumns({ title: 'Improvement' });
 
   if (actions.error) {
     return <ResponseErrorPanel error={actions.error} />;

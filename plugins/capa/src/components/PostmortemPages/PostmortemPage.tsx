@@ -13,7 +13,7 @@ import { capaApiRef } from '../../api';
 import { postmortemsRouteRef } from '../../routes';
 import { useLoaded } from './hooks';
 import { PostmortemDetails } from './PostmortemDetails';
-import { PostmortemHistory } from './PostmortemHistory';
+import { RecordHistory } from '../RecordHistory';
 import { PostmortemImprovements } from './PostmortemImprovements';
 import { PostmortemStatusActions } from './PostmortemStatusActions';
 
@@ -73,8 +73,9 @@ export function PostmortemPage() {
               <PostmortemImprovements postmortemId={postmortem.id} />
             </Grid>
             <Grid item xs={12}>
-              <PostmortemHistory
-                postmortemId={postmortem.id}
+              <RecordHistory
+                recordType="postmortem"
+                recordId={postmortem.id}
                 revision={postmortem.version}
               />
             </Grid>

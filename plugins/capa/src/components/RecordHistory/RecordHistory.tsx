@@ -1,7 +1,11 @@
 import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { HistoryEntry } from '@internal/backstage-plugin-capa-common';
+import {
+  HistoryEntry,
+  HistoryRecordType,
+  statusLabels,
+} from '@internal/backstage-plugin-capa-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Divider from '@material-ui/core/Divider';
@@ -9,8 +13,12 @@ import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { Fragment } from 'react';
 import { capaApiRef } from '../../api';
-import { fieldLabel, formatFieldValue, formatInstant } from './format';
-import { usePaged } from './hooks';
+import {
+  fieldLabel,
+  formatFieldValue,
+  formatInstant,
+} from '../PostmortemPages/format';
+import { usePaged } from '../PostmortemPages/hooks';
 
 const useStyles = makeStyles(theme => ({
   entry: {
@@ -45,7 +53,14 @@ function eventLabel(entry: HistoryEntry): string {
     if (status === 'published') {
       return 'Published';
     }
-    return status === 'archived' ? 'Archived' : 'Status changed';
+    if (status === 'archived') {
+      return 'Archived';
+    }
+    return typeof status === 'string' && status in statusLabels
+      ? `Moved to ${statusLabels[
+          status as keyof typeof statusLabels
+        ].toLowerCase()}`
+      : 'Status changed';
   }
   return 'Changed';
 }
@@ -122,17 +137,18 @@ function HistoryEntryItem(props: { entry: HistoryEntry }) {
 }
 
 /**
- * Who changed a postmortem, when, each field before and after, and why;
- * oldest first. Reloads when `revision` changes.
+ * Who changed a postmortem, CAPA or action, when, each field before and
+ * after, and why; oldest first. Reloads when `revision` changes.
  */
-export function PostmortemHistory(props: {
-  postmortemId: string;
+export function RecordHistory(props: {
+  recordType: HistoryRecordType;
+  recordId: string;
   revision: number;
 }) {
-  const { postmortemId, revision } = props;
+  const { recordType, recordId, revision } = props;
   const capaApi = useApi(capaApiRef);
-  const history = usePaged(`${postmortemId}@${revision}`, cursor =>
-    capaApi.getHistory('postmortem', postmortemId, { cursor }),
+  const history = usePaged(`${recordType}:${recordId}@${revision}`, cursor =>
+    capaApi.getHistory(recordType, recordId, { cursor }),
   );
 
   if (history.error) {
@@ -140,7 +156,7 @@ export function PostmortemHistory(props: {
   }
   return (
     <InfoCard title="History">
-      <div data-testid="postmortem-history">
+      <div data-testid={`${recordType}-history`}>
         {history.items.length === 0 && !history.loading && (
           <Typography variant="body2" color="textSecondary">
             No history has been recorded yet.
