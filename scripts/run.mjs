@@ -100,7 +100,8 @@ function countTests(output) {
   const text = output.replace(/\u001b\[[0-9;]*m/g, '');
   let passed = 0;
   let failed = 0;
-  for (const match of text.matchAll(/^Tests:\s+(.*) total$/gm)) {
+  // Not anchored: stdout and stderr interleave, so a summary may not start a line.
+  for (const match of text.matchAll(/Tests:\s+([^\n]*?) total/g)) {
     passed += Number(/(\d+) passed/.exec(match[1])?.[1] ?? 0);
     failed += Number(/(\d+) failed/.exec(match[1])?.[1] ?? 0);
   }

@@ -95,16 +95,24 @@ describe('PostmortemFormPage', () => {
     ).toHaveTextContent('clinical-engine');
 
     await userEvent.type(screen.getByTestId('postmortem-services'), 'vit');
+    // The search is debounced: wait for the typed term's query before picking.
+    await waitFor(() =>
+      expect(catalogApi.queryEntities).toHaveBeenCalledWith({
+        filter: { kind: ['Component', 'System'] },
+        fullTextFilter: {
+          term: 'vit',
+          fields: ['metadata.name', 'metadata.title'],
+        },
+        limit: 20,
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.title',
+        ],
+      }),
+    );
     await userEvent.click(await screen.findByText('Vitals'));
-    expect(catalogApi.queryEntities).toHaveBeenCalledWith({
-      filter: { kind: ['Component', 'System'] },
-      fullTextFilter: {
-        term: 'vit',
-        fields: ['metadata.name', 'metadata.title'],
-      },
-      limit: 20,
-      fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title'],
-    });
 
     await userEvent.click(screen.getByText('Add timeline entry'));
     setInput(/^Time/, '2024-03-27T14:00');
