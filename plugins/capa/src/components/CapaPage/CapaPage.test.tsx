@@ -5,7 +5,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { capaApiRef } from '../../api';
-import { capaFixture } from '../../__testUtils__/fixtures';
+import { actionFixture, capaFixture } from '../../__testUtils__/fixtures';
 import { mockCapaApi } from '../../__testUtils__/mockCapaApi';
 import { responseError } from '../../__testUtils__/responseErrors';
 import { boardRouteRef } from '../../routes';
@@ -68,7 +68,9 @@ describe('CapaPage', () => {
       await screen.findByText('Newly activated patients were not registered'),
     ).toBeInTheDocument();
     const history = await screen.findByTestId('capa-history');
-    await waitFor(() => expect(history).toHaveTextContent(/Due date.*2026-11-20.*2026-11-27/));
+    await waitFor(() =>
+      expect(history).toHaveTextContent(/Due date.*2026-11-20.*2026-11-27/),
+    );
     expect(
       screen.getByText('Waiting on the new monitoring stack'),
     ).toBeInTheDocument();
@@ -145,6 +147,32 @@ describe('CapaPage', () => {
     expect(screen.queryByTestId('capa-save')).not.toBeInTheDocument();
     await waitFor(() =>
       expect(api.getCapa.mock.calls.length).toBeGreaterThan(1),
+    );
+  });
+
+  it("changes an action's due date only with a reason, sending the version it read", async () => {
+    const api = await renderPage();
+    fireEvent.click(
+      await screen.findByTestId(`action-edit-${actionFixture.id}`),
+    );
+    fireEvent.change(screen.getByTestId('action-due-date'), {
+      target: { value: '2026-12-15' },
+    });
+    fireEvent.click(screen.getByTestId('action-save'));
+    expect(
+      await screen.findByText('a new due date needs a reason'),
+    ).toBeInTheDocument();
+    expect(api.updateAction).not.toHaveBeenCalled();
+    fireEvent.change(screen.getByTestId('action-due-date-reason'), {
+      target: { value: 'Waiting on the vendor' },
+    });
+    fireEvent.click(screen.getByTestId('action-save'));
+    await waitFor(() =>
+      expect(api.updateAction).toHaveBeenCalledWith(actionFixture.id, {
+        version: actionFixture.version,
+        dueDate: '2026-12-15',
+        dueDateReason: 'Waiting on the vendor',
+      }),
     );
   });
 });

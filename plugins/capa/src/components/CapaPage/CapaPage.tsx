@@ -28,6 +28,7 @@ import {
   legalActionTransitions,
   legalCapaTransitions,
   statusLabels,
+  UpdateActionRequest,
   UpdateCapaRequest,
 } from '@internal/backstage-plugin-capa-common';
 import Box from '@material-ui/core/Box';
@@ -51,6 +52,7 @@ import {
   WorkItem,
 } from '../shared';
 import { AddActionDialog } from './AddActionDialog';
+import { EditActionDialog } from './EditActionDialog';
 import { EditCapaDialog } from './EditCapaDialog';
 import { RecordHistory } from '../RecordHistory';
 
@@ -80,6 +82,8 @@ export function CapaPage() {
   const reload = useCallback(() => setReloadKey(k => k + 1), []);
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
+  const [editingAction, setEditingAction] = useState<CapaAction>();
+  const editAction = useSave();
   const [pending, setPending] = useState<{
     item: WorkItem;
     transition: CapaTransition | ActionTransition;
@@ -162,6 +166,24 @@ export function CapaPage() {
       reload();
     }
   }, [editConflict, reload]);
+  const saveActionEdit = async (request: UpdateActionRequest) => {
+    if (!editingAction) return;
+    const stored = await editAction.save('Action saved', () =>
+      capaApi.updateAction(editingAction.id, request),
+    );
+    if (stored) {
+      setEditingAction(undefined);
+      reload();
+    }
+  };
+  const actionEditConflict = isConflict(editAction.error?.cause);
+  useEffect(() => {
+    // As for the CAPA: a stale form closes rather than overwrite.
+    if (actionEditConflict) {
+      setEditingAction(undefined);
+      reload();
+    }
+  }, [actionEditConflict, reload]);
   const saveAction = async (request: CreateActionRequest) => {
     if (await add.save('Action added', () => capaApi.createAction(request))) {
       setAdding(false);
@@ -193,8 +215,18 @@ export function CapaPage() {
       field: 'id',
       sorting: false,
       render: a =>
-        record && record.dueState !== 'done'
-          ? legalActionTransitions(a.status).map(t => (
+        record && record.dueState !== 'done' ? (
+          <>
+            {a.dueState !== 'done' && canUpdate.allowed && (
+              <Button
+                size="small"
+                onClick={() => setEditingAction(a)}
+                data-testid={`action-edit-${a.id}`}
+              >
+                Edit
+              </Button>
+            )}
+            {legalActionTransitions(a.status).map(t => (
               <Button
                 key={t}
                 size="small"
@@ -204,8 +236,9 @@ export function CapaPage() {
               >
                 {ACTION_TRANSITIONS[t].label}
               </Button>
-            ))
-          : null,
+            ))}
+          </>
+        ) : null,
     },
   ];
 
@@ -233,27 +266,33 @@ export function CapaPage() {
           <Progress />
         ) : (
           <Grid container spacing={3}>
-            {(moveError || edit.error) && !pending && !editing && (
-              <Grid item xs={12}>
-                <Alert
-                  severity={
-                    conflict || isConflict(edit.error?.cause)
-                      ? 'warning'
-                      : 'error'
-                  }
-                  data-testid="capa-error"
-                  onClose={() => {
-                    clearError();
-                    edit.clearError();
-                  }}
-                >
-                  {moveError ?? edit.error?.message}{' '}
-                  {conflict || isConflict(edit.error?.cause)
-                    ? 'The page now shows what is stored.'
-                    : ''}
-                </Alert>
-              </Grid>
-            )}
+            {(moveError || edit.error || editAction.error) &&
+              !pending &&
+              !editing &&
+              !editingAction && (
+                <Grid item xs={12}>
+                  <Alert
+                    severity={
+                      conflict || editConflict || actionEditConflict
+                        ? 'warning'
+                        : 'error'
+                    }
+                    data-testid="capa-error"
+                    onClose={() => {
+                      clearError();
+                      edit.clearError();
+                      editAction.clearError();
+                    }}
+                  >
+                    {moveError ??
+                      edit.error?.message ??
+                      editAction.error?.message}{' '}
+                    {conflict || editConflict || actionEditConflict
+                      ? 'The page now shows what is stored.'
+                      : ''}
+                  </Alert>
+                </Grid>
+              )}
             <Grid item xs={12}>
               <InfoCard
                 title="What this CAPA is about"
@@ -426,6 +465,18 @@ export function CapaPage() {
               setEditing(false);
             }}
             onSave={saveEdit}
+          />
+        )}
+        {editingAction && (
+          <EditActionDialog
+            action={editingAction}
+            saving={editAction.saving}
+            error={editAction.error?.message}
+            onCancel={() => {
+              editAction.clearError();
+              setEditingAction(undefined);
+            }}
+            onSave={saveActionEdit}
           />
         )}
         {adding && record && (
