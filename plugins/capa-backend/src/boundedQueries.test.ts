@@ -156,7 +156,6 @@ describe.each(databases.eachSupportedId())(
         access: new AccessControl({
           permissions: mockServices.permissions(),
           applyConditions: () => false,
-          loadRecord: async () => undefined,
         }),
         dueDates,
         userInfo: mockServices.userInfo(),

@@ -70,8 +70,6 @@ export const capaPlugin = createBackendPlugin({
                 capaPermissionResourceRef,
               ),
             ),
-            loadRecord: async (kind, id) =>
-              (await store.ownersOf([`${kind}:${id}`]))[0],
           }),
           dueDates: new DueDates(capaConfig, clock),
           userInfo: deps.userInfo,

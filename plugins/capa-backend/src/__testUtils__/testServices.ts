@@ -85,7 +85,6 @@ export async function createTestServices(
       new AccessControl({
         permissions: mockServices.permissions(),
         applyConditions: () => false,
-        loadRecord: async () => undefined,
       }),
     dueDates: new DueDates(
       { timeZone: 'Europe/Amsterdam', dueSoonDays: 7 },

@@ -29,10 +29,6 @@ export class AccessControl {
     private readonly deps: {
       permissions: PermissionsService;
       applyConditions: ConditionApplier;
-      loadRecord: (
-        kind: OwnedRecord['kind'],
-        id: string,
-      ) => Promise<OwnedRecord | undefined>;
     },
   ) {}
 
@@ -48,7 +44,7 @@ export class AccessControl {
 
   async assertAllowedOn(
     permission: ResourcePermission<typeof CAPA_RESOURCE_TYPE>,
-    resource: { kind: OwnedRecord['kind']; id: string },
+    resource: OwnedRecord,
     credentials: BackstageCredentials,
     what: string,
   ): Promise<void> {
@@ -62,8 +58,8 @@ export class AccessControl {
       return;
     }
     if (decision.result === AuthorizeResult.CONDITIONAL) {
-      const record = await this.deps.loadRecord(resource.kind, resource.id);
-      if (record && this.deps.applyConditions(decision, record)) {
+      // The caller has the record already: its owner decides, no second read.
+      if (this.deps.applyConditions(decision, resource)) {
         return;
       }
     }

@@ -47,14 +47,9 @@ export class ActionService {
     credentials: BackstageCredentials,
   ): Promise<Page<CapaAction>> {
     const filter = await workFilterOf(query, credentials, this.ctx);
-    const page = await this.ctx.store.actions.list(filter, query);
-    const today = this.ctx.dueDates.today();
-    return {
-      items: page.items.map(action =>
-        this.ctx.dueDates.withDueState(action, today),
-      ),
-      nextCursor: page.nextCursor,
-    };
+    return this.ctx.dueDates.withDueStates(
+      await this.ctx.store.actions.list(filter, query),
+    );
   }
 
   /** Counts for the service tab: open, overdue, due soon, closed this quarter. */
@@ -204,7 +199,7 @@ export class ActionService {
     const current = await this.stored(this.ctx.store, id);
     await this.ctx.access.assertAllowedOn(
       capaUpdatePermission,
-      { kind: 'action', id },
+      { kind: 'action', id, ownerRef: current.ownerRef },
       credentials,
       `change the action "${current.title}"`,
     );
@@ -263,7 +258,7 @@ export class ActionService {
     const move = ACTION_TRANSITIONS[request.transition];
     await this.ctx.access.assertAllowedOn(
       capaTransitionPermission,
-      { kind: 'action', id },
+      { kind: 'action', id, ownerRef: current.ownerRef },
       credentials,
       `${move.label.toLowerCase()} on "${current.title}"`,
     );

@@ -318,7 +318,6 @@ describe.each(databases.eachSupportedId())('CapaService on %p', databaseId => {
           requests.map(r => decide(r.permission.name)),
       } as PermissionsService,
       applyConditions: () => false,
-      loadRecord: async () => undefined,
     });
     const { capas } = await setup(databaseId, { access: denyClose });
     const { value: capa } = await capas.create(newCapa, anna);

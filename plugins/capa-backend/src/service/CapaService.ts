@@ -39,14 +39,9 @@ export class CapaService {
     credentials: BackstageCredentials,
   ): Promise<Page<CapaRecord>> {
     const filter = await workFilterOf(query, credentials, this.ctx);
-    const page = await this.ctx.store.capas.list(filter, query);
-    const today = this.ctx.dueDates.today();
-    return {
-      items: page.items.map(capa =>
-        this.ctx.dueDates.withDueState(capa, today),
-      ),
-      nextCursor: page.nextCursor,
-    };
+    return this.ctx.dueDates.withDueStates(
+      await this.ctx.store.capas.list(filter, query),
+    );
   }
 
   async get(id: string): Promise<CapaRecord> {
@@ -133,7 +128,7 @@ export class CapaService {
     const current = await this.stored(this.ctx.store, id);
     await this.ctx.access.assertAllowedOn(
       capaUpdatePermission,
-      { kind: 'capa', id },
+      { kind: 'capa', id, ownerRef: current.ownerRef },
       credentials,
       `change ${current.key}`,
     );
@@ -198,7 +193,7 @@ export class CapaService {
       request.transition === 'close'
         ? capaClosePermission
         : capaTransitionPermission,
-      { kind: 'capa', id },
+      { kind: 'capa', id, ownerRef: current.ownerRef },
       credentials,
       `${move.label.toLowerCase()} ${current.key}`,
     );

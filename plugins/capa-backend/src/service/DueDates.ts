@@ -6,6 +6,7 @@ import {
   DueState,
   dueSoonLastDay,
   dueStateOf,
+  Page,
 } from '@internal/backstage-plugin-capa-common';
 import { CapaConfig } from '../config';
 import { WorkFilter } from '../database/CapaStore';
@@ -38,6 +39,17 @@ export class DueDates {
     return {
       ...record,
       dueState: dueStateOf(record, today, this.config.dueSoonDays),
+    };
+  }
+
+  /** Adds due states, all as of one today, to a page of CAPAs or actions. */
+  withDueStates<
+    T extends { dueDate: CalendarDate; status: CapaStatus | ActionStatus },
+  >(page: Page<T>): Page<T & { dueState: DueState }> {
+    const today = this.today();
+    return {
+      ...page,
+      items: page.items.map(record => this.withDueState(record, today)),
     };
   }
 
