@@ -2,15 +2,13 @@ import {
   createActionRequestSchema,
   CreateActionRequest,
 } from '@internal/backstage-plugin-capa-common';
-import Button from '@material-ui/core/Button';
-import CircularProgress from '@material-ui/core/CircularProgress';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
+import { SaveDialogActions } from '../shared';
 
 /**
  * Adds an action under a CAPA. Checked with the API's schema before it is
@@ -115,20 +113,12 @@ export function AddActionDialog(props: {
           </Alert>
         )}
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onCancel} disabled={props.saving}>
-          Cancel
-        </Button>
-        <Button
-          color="primary"
-          variant="contained"
-          onClick={save}
-          disabled={props.saving}
-          startIcon={props.saving ? <CircularProgress size={16} /> : undefined}
-        >
-          {props.saving ? 'Saving…' : 'Add action'}
-        </Button>
-      </DialogActions>
+      <SaveDialogActions
+        label="Add action"
+        saving={props.saving}
+        onCancel={props.onCancel}
+        onSave={save}
+      />
     </Dialog>
   );
 }

@@ -3,15 +3,13 @@ import {
   UpdateActionRequest,
   updateActionRequestSchema,
 } from '@internal/backstage-plugin-capa-common';
-import Button from '@material-ui/core/Button';
-import CircularProgress from '@material-ui/core/CircularProgress';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
+import { SaveDialogActions } from '../shared';
 
 /** The changed fields of an action, with the version it was read at. */
 export function actionChanges(
@@ -137,21 +135,13 @@ export function EditActionDialog(props: {
           </Alert>
         )}
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onCancel} disabled={props.saving}>
-          Cancel
-        </Button>
-        <Button
-          color="primary"
-          variant="contained"
-          onClick={save}
-          disabled={props.saving}
-          startIcon={props.saving ? <CircularProgress size={16} /> : undefined}
-          data-testid="action-save"
-        >
-          {props.saving ? 'Saving…' : 'Save'}
-        </Button>
-      </DialogActions>
+      <SaveDialogActions
+        label="Save"
+        saving={props.saving}
+        testId="action-save"
+        onCancel={props.onCancel}
+        onSave={save}
+      />
     </Dialog>
   );
 }

@@ -6,16 +6,14 @@ import {
   UpdateCapaRequest,
   updateCapaRequestSchema,
 } from '@internal/backstage-plugin-capa-common';
-import Button from '@material-ui/core/Button';
-import CircularProgress from '@material-ui/core/CircularProgress';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
+import { SaveDialogActions } from '../shared';
 
 type Draft = {
   title: string;
@@ -172,21 +170,13 @@ export function EditCapaDialog(props: {
           </Alert>
         )}
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onCancel} disabled={props.saving}>
-          Cancel
-        </Button>
-        <Button
-          color="primary"
-          variant="contained"
-          onClick={save}
-          disabled={props.saving}
-          startIcon={props.saving ? <CircularProgress size={16} /> : undefined}
-          data-testid="capa-save"
-        >
-          {props.saving ? 'Saving…' : 'Save'}
-        </Button>
-      </DialogActions>
+      <SaveDialogActions
+        label="Save"
+        saving={props.saving}
+        testId="capa-save"
+        onCancel={props.onCancel}
+        onSave={save}
+      />
     </Dialog>
   );
 }

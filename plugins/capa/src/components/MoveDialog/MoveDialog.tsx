@@ -4,10 +4,7 @@ import {
   CAPA_TRANSITIONS,
   CapaTransition,
 } from '@internal/backstage-plugin-capa-common';
-import Button from '@material-ui/core/Button';
-import CircularProgress from '@material-ui/core/CircularProgress';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
@@ -17,6 +14,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
+import { SaveDialogActions } from '../shared';
 
 /** A move that asks for more than a click: a reason, or the effectiveness check. */
 export type MoveInput = {
@@ -180,21 +178,14 @@ export function MoveDialog(props: {
           </Alert>
         )}
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onCancel} disabled={props.saving}>
-          Cancel
-        </Button>
-        <Button
-          color="primary"
-          variant="contained"
-          onClick={confirm}
-          disabled={props.saving || incomplete}
-          startIcon={props.saving ? <CircularProgress size={16} /> : undefined}
-          data-testid="move-confirm"
-        >
-          {props.saving ? 'Saving…' : move.label}
-        </Button>
-      </DialogActions>
+      <SaveDialogActions
+        label={move.label}
+        saving={props.saving}
+        disabled={incomplete}
+        testId="move-confirm"
+        onCancel={props.onCancel}
+        onSave={confirm}
+      />
     </Dialog>
   );
 }

@@ -4,3 +4,4 @@ export { useSave } from './useSave';
 export { nameOf, useMove } from './useMove';
 export type { WorkItem } from './useMove';
 export { useActionColumns } from './actionColumns';
+export { SaveDialogActions } from './SaveDialogActions';
